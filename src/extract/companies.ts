@@ -1,0 +1,105 @@
+import { COMPANY_TABLE } from "./companyTable.js";
+
+/** A company named in a text, with where it stands. */
+export interface CompanyMention {
+  name: string;
+  index: number;
+  /** The words as written, e.g. "AWS". */
+  text: string;
+}
+
+const byAlias = new Map<string, string>();
+const caseSensitive = new Map<string, string>();
+for (const entry of COMPANY_TABLE) {
+  for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+    if (!entry.caseSensitive?.includes(alias)) byAlias.set(alias.toLowerCase(), entry.name);
+  }
+  for (const alias of entry.caseSensitive ?? []) caseSensitive.set(alias, entry.name);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const alternation = (names: Iterable<string>) =>
+  [...names].sort((a, b) => b.length - a.length).map(escape).join("|");
+const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}])";
+const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])";
+const ALIAS_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(byAlias.keys())})${BOUNDARY_AFTER}`, "giu");
+const CASE_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(caseSensitive.keys())})${BOUNDARY_AFTER}`, "gu");
+
+/** Every known company named in `text`, in order of appearance (aliases resolved to canonical names). */
+export function findCompanies(text: string): CompanyMention[] {
+  const mentions: CompanyMention[] = [];
+  for (const match of text.matchAll(ALIAS_PATTERN)) {
+    const name = byAlias.get(match[1]!.toLowerCase());
+    if (name) mentions.push({ name, index: match.index!, text: match[1]! });
+  }
+  for (const match of text.matchAll(CASE_PATTERN)) {
+    const name = caseSensitive.get(match[1]!);
+    const covered = mentions.some((m) => match.index! >= m.index && match.index! < m.index + m.text.length);
+    if (name && !covered) mentions.push({ name, index: match.index!, text: match[1]! });
+  }
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+/** The canonical name for an alias ("aws" -> "Amazon"), or undefined when it is not a known company. */
+export function canonicalCompany(alias: string): string | undefined {
+  return byAlias.get(alias.toLowerCase().trim()) ?? caseSensitive.get(alias.trim());
+}
+
+/** Every name and alias, lower case, with the company it stands for. */
+export function companyAliases(): ReadonlyMap<string, string> {
+  return byAlias;
+}
+
+interface ArticleText {
+  title: string;
+  summary: string;
+  keyPoints: string[];
+  tags: string[];
+}
+
+/**
+ * The companies an article is about, most prominent first: those in the title, then by how often the
+ * summary and key points name them. Companies missing from the table are found as capitalised names
+ * that the title and the body share (e.g. "Blue Owl" in "Meta and Blue Owl ..."), so an article about a
+ * company nobody listed still has its parties.
+ */
+export function extractCompanies(article: ArticleText): string[] {
+  const body = [article.summary, ...article.keyPoints].join("\n");
+  const score = new Map<string, number>();
+  const add = (name: string, points: number) => score.set(name, (score.get(name) ?? 0) + points);
+  for (const mention of findCompanies(article.title)) add(mention.name, 100 - Math.min(mention.index, 90) / 10);
+  for (const mention of findCompanies(body)) add(mention.name, 1);
+  for (const tag of article.tags) {
+    const name = canonicalCompany(tag);
+    if (name) add(name, 0.5);
+  }
+  const inTitle = [...score.values()].filter((points) => points >= 10).length;
+  if (inTitle < 2) for (const name of unlistedNames(article.title, body)) if (!score.has(name)) add(name, 1.5);
+  return [...score.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+}
+
+const NOT_NAMES = new Set(
+  "The A An And Or Of In On For To With By At From As Its It This That These Those Why How What Who When Where Which New CEO CFO AI US U.S. UK EU Chief First Inc Corp Ltd Billion Million Trillion Deal Deals Says Said Report Reports After Over Into About January February March April May June July August September October November December USD EUR GBP Arizona Louisiana Texas Ohio California Judge Court Search Chips Chip China Europe America Washington Beijing Taiwan Japan India States Congress Senate White House Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+    .split(" "),
+);
+
+/** Capitalised word runs of the title that the body also writes capitalised in mid-sentence. */
+function unlistedNames(title: string, body: string): string[] {
+  const known = new Set(findCompanies(title).flatMap((m) => m.text.split(/\s+/)));
+  const midSentence = new Set<string>();
+  for (const match of body.matchAll(/(?<=[\p{Ll}\p{N},;] )(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*)/gu)) {
+    midSentence.add(match[1]!);
+  }
+  const names: string[] = [];
+  for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*/gu)) {
+    const words = run[0].split(" ").filter((word) => !NOT_NAMES.has(word) && !known.has(word));
+    for (let length = words.length; length > 0; length--) {
+      const phrase = words.slice(0, length).join(" ");
+      if (midSentence.has(phrase) || [...midSentence].some((name) => name.startsWith(`${phrase} `) || name === phrase)) {
+        names.push(phrase);
+        break;
+      }
+    }
+  }
+  return names.filter((name) => !canonicalCompany(name));
+}

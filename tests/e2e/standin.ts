@@ -1,0 +1,462 @@
+/**
+ * A local stand-in for Discord (REST + gateway on one 127.0.0.1 port) so the real discord.js Client
+ * can log in, receive interactions and answer them in end-to-end tests.
+ * Payload shapes follow /work/shared/notes/discord-standin.md (measured with discord.js 14.28.1).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { WebSocketServer, WebSocket } from "ws";
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path below /api/v10, e.g. "/interactions/123/tok/callback". */
+  path: string;
+  query: URLSearchParams;
+  /** Parsed JSON body (payload_json for multipart), or null. */
+  body: any;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+export interface StandinOptions {
+  guildId?: string;
+  channelIds?: string[];
+  botUserId?: string;
+  /** HELLO heartbeat_interval (default 41250, as on Discord). */
+  heartbeatIntervalMs?: number;
+  /** An interaction callback later than this answers 404 "Unknown interaction" (default 3000, as on Discord). */
+  interactionDeadlineMs?: number;
+}
+
+export interface Standin {
+  /** "http://127.0.0.1:PORT/api": pass as `new Client({ rest: { api: apiUrl } })`. */
+  apiUrl: string;
+  botUserId: string;
+  guildId: string;
+  channelIds: string[];
+  /** Every REST request the bot made, in order (failed and unknown ones included). */
+  requests: RecordedRequest[];
+  /** Dispatch INTERACTION_CREATE for a slash command; options like [{name: "question", type: 3, value}]. */
+  slashCommand(name: string, options?: any[], opts?: { userId?: string; dm?: boolean; channelId?: string }): { id: string; token: string };
+  /** Dispatch an autocomplete interaction; one option should carry `focused: true`. */
+  autocomplete(name: string, options: any[], opts?: { userId?: string }): { id: string; token: string };
+  /** Dispatch a button click on `messageId` (a message the bot posted, or a fresh one). */
+  button(customId: string, opts?: { userId?: string; messageId?: string; channelId?: string }): { id: string; token: string };
+  /** Dispatch MESSAGE_CREATE from a user; `<@id>` mentions in content are resolved, `mentionsBot` adds the bot. */
+  message(content: string, opts?: { userId?: string; dm?: boolean; mentionsBot?: boolean; channelId?: string }): { id: string };
+  /** Resolves with the first recorded request (past or future) matching `pred`; rejects after timeoutMs (default 5000). */
+  waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Answer the next `times` requests (default: until cleared) whose "METHOD path" matches with this status/body/headers. */
+  failRoute(pattern: RegExp, status: number, body: any, opts?: { times?: number; headers?: Record<string, string> }): void;
+  clearFailures(): void;
+  /** Close the gateway socket(s) with this code (default 4000, which discord.js resumes after). */
+  dropGateway(code?: number): void;
+  identifyCount: number;
+  resumeCount: number;
+  close(): Promise<void>;
+}
+
+type Reply = [status: number, body?: any, headers?: Record<string, string>];
+
+/** Every permission bit discord.js 14.28 knows (what an administrator bot gets as app_permissions). */
+export const ALL_PERMISSIONS = "8866461766385663";
+/** A typical @everyone set: view, send, embed, attach, react, history, threads, voice, app commands. */
+export const EVERYONE_PERMISSIONS = "1760286008004161";
+
+let counter = 0n;
+/** A realistic 19-digit snowflake: ms since the Discord epoch << 22, plus a counter. */
+export function snowflake(): string {
+  counter = (counter + 1n) & 0xfffn;
+  return (((BigInt(Date.now()) - 1420070400000n) << 22n) | counter).toString();
+}
+
+const iso = () => new Date().toISOString();
+const formError = (path: string, code: string, message: string): Reply => {
+  const errors: any = {};
+  let node = errors;
+  for (const key of path.split(".")) node = node[key] = {};
+  node._errors = [{ code, message }];
+  return [400, { code: 50035, message: "Invalid Form Body", errors }];
+};
+
+/** Discord's message limits: a violation answers 400 50035 like the real API. */
+function validateMessage(data: any): Reply | null {
+  if (typeof data?.content === "string" && data.content.length > 2000)
+    return formError("content", "BASE_TYPE_MAX_LENGTH", "Must be 2000 or fewer in length.");
+  const embeds: any[] = data?.embeds ?? [];
+  if (embeds.length > 10) return formError("embeds", "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.");
+  let total = 0;
+  for (const [i, e] of embeds.entries()) {
+    const checks: [string, string | undefined, number][] = [
+      ["title", e.title, 256], ["description", e.description, 4096],
+      ["footer.text", e.footer?.text, 2048], ["author.name", e.author?.name, 256],
+    ];
+    if ((e.fields ?? []).length > 25) return formError(`embeds.${i}.fields`, "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+    for (const [j, f] of (e.fields ?? []).entries())
+      checks.push([`fields.${j}.name`, f.name, 256], [`fields.${j}.value`, f.value, 1024]);
+    for (const [key, text, max] of checks) {
+      total += text?.length ?? 0;
+      if ((text?.length ?? 0) > max) return formError(`embeds.${i}.${key}`, "BASE_TYPE_MAX_LENGTH", `Must be ${max} or fewer in length.`);
+    }
+  }
+  if (total > 6000) return formError("embeds", "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000");
+  return null;
+}
+
+/** Parse a JSON body, or the payload_json part of a multipart body (file uploads). */
+function parseBody(raw: Buffer, type = ""): any {
+  if (raw.length === 0) return null;
+  const text = raw.toString("utf8");
+  if (type.startsWith("multipart/")) {
+    const m = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text);
+    return m ? JSON.parse(m[1]!) : null;
+  }
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
+  const botUserId = opts.botUserId ?? snowflake();
+  const guildId = opts.guildId ?? snowflake();
+  const channelIds = opts.channelIds ?? [snowflake(), snowflake()];
+  const deadline = opts.interactionDeadlineMs ?? 3000;
+  const botRoleId = snowflake();
+  const defaultUserId = snowflake();
+  const joinedAt = iso();
+  const requests: RecordedRequest[] = [];
+  const waiters = new Set<{ pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  let failures: { pattern: RegExp; status: number; body: any; times: number; headers: Record<string, string> }[] = [];
+
+  const users = new Map<string, any>();
+  const botUser = { id: botUserId, username: "Newsdesk", discriminator: "0", global_name: null, avatar: null, bot: true, public_flags: 0, flags: 0 };
+  users.set(botUserId, botUser);
+  const user = (id: string): any => {
+    if (!users.has(id)) users.set(id, { id, username: `user${id.slice(-4)}`, discriminator: "0", global_name: `User ${id.slice(-4)}`, avatar: null, public_flags: 0 });
+    return users.get(id);
+  };
+  const member = (u: any, roles: string[] = []) => ({
+    user: u, roles, nick: null, avatar: null, joined_at: joinedAt, premium_since: null, deaf: false, mute: false,
+    flags: 0, pending: false, communication_disabled_until: null, permissions: EVERYONE_PERMISSIONS,
+  });
+
+  const channels = new Map<string, any>();
+  channelIds.forEach((id, position) => channels.set(id, {
+    id, type: 0, guild_id: guildId, name: position === 0 ? "general" : `news-${position}`, position, permission_overwrites: [],
+    topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
+  }));
+  const dmChannels = new Map<string, any>(); // user id -> DM channel
+  const dmChannel = (userId: string): any => {
+    if (!dmChannels.has(userId)) {
+      const ch = { id: snowflake(), type: 1, last_message_id: null, flags: 0, recipients: [user(userId)] };
+      dmChannels.set(userId, ch);
+      channels.set(ch.id, ch);
+    }
+    return dmChannels.get(userId);
+  };
+  const guildBase = () => ({
+    id: guildId, name: "Newsdesk Test Guild", icon: null, splash: null, discovery_splash: null, banner: null, description: null,
+    owner_id: defaultUserId, afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
+    explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0, premium_tier: 0, premium_subscription_count: 0,
+    premium_progress_bar_enabled: false, application_id: null, system_channel_id: channelIds[0] ?? null, system_channel_flags: 0,
+    rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
+    preferred_locale: "en-US", max_members: 500000, max_video_channel_users: 25, features: [], emojis: [], stickers: [],
+    roles: [
+      { id: guildId, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: EVERYONE_PERMISSIONS, managed: false, mentionable: false, flags: 0 },
+      { id: botRoleId, name: "Newsdesk", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: ALL_PERMISSIONS, managed: true, mentionable: false, flags: 0, tags: { bot_id: botUserId } },
+    ],
+  });
+
+  // Messages the bot posted or edited, and interactions handed out.
+  const messages = new Map<string, any>();
+  interface Pending { id: string; token: string; type: number; channelId: string; originalId: string; messageId?: string; at: number; acked: boolean; user: any }
+  const interactions = new Map<string, Pending>();
+  const byToken = new Map<string, Pending>();
+
+  /** Build (or, given an existing message, edit) a full message object authored by the bot. */
+  const saveMessage = (channelId: string, data: any, extra: any = {}, existing?: any): any => {
+    if (existing) {
+      for (const key of ["content", "embeds", "components", "attachments"]) if (data?.[key] !== undefined) existing[key] = data[key];
+      existing.flags = (existing.flags & ~128) | (data?.flags ?? 0);
+      existing.edited_timestamp = iso();
+      return existing;
+    }
+    const msg: any = {
+      id: snowflake(), channel_id: channelId, author: botUser, content: data?.content ?? "", embeds: data?.embeds ?? [],
+      components: data?.components ?? [], timestamp: iso(), edited_timestamp: null, tts: Boolean(data?.tts),
+      mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false,
+      type: data?.message_reference ? 19 : 0, flags: data?.flags ?? 0, ...extra,
+    };
+    if (data?.nonce !== undefined) msg.nonce = data.nonce;
+    if (data?.message_reference) msg.message_reference = { channel_id: channelId, guild_id: channels.get(channelId)?.guild_id, ...data.message_reference };
+    messages.set(msg.id, msg);
+    const ch = channels.get(channelId);
+    if (ch) ch.last_message_id = msg.id;
+    return msg;
+  };
+
+  // ---- gateway ----
+  let seq = 0;
+  let sessionId = "";
+  const sent: any[] = []; // dispatches of this session, for RESUME replay
+  let live: WebSocket | null = null;
+  const send = (ws: WebSocket, payload: any) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload)); };
+  const dispatch = (t: string, d: any) => {
+    const payload = { op: 0, t, s: ++seq, d };
+    sent.push(payload);
+    if (sent.length > 1000) sent.shift();
+    if (live) send(live, payload); // otherwise replayed on RESUME
+  };
+
+  const server = createServer((req, res) => void onRequest(req, res));
+  const wss = new WebSocketServer({ noServer: true });
+  server.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/gateway")) return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      send(ws, { op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41250 } });
+      ws.on("close", () => { if (live === ws) live = null; });
+      ws.on("message", (raw) => {
+        let msg: any;
+        try { msg = JSON.parse(raw.toString()); } catch { return ws.close(4002, "Error while decoding payload."); }
+        if (msg.op === 1) send(ws, { op: 11 });
+        else if (msg.op === 2) {
+          standin.identifyCount++;
+          sessionId = randomBytes(16).toString("hex");
+          seq = 0;
+          sent.length = 0;
+          live = ws;
+          dispatch("READY", {
+            v: 10, user: botUser, guilds: [{ id: guildId, unavailable: true }], session_id: sessionId, session_type: "normal",
+            resume_gateway_url: `${wsUrl}/gateway`, shard: msg.d?.shard ?? [0, 1], application: { id: botUserId, flags: 0 },
+            private_channels: [], relationships: [], presences: [], guild_join_requests: [], user_settings: {},
+            geo_ordered_rtc_regions: [], _trace: ["standin"],
+          });
+          dispatch("GUILD_CREATE", {
+            ...guildBase(), joined_at: joinedAt, large: false, unavailable: false, member_count: 2,
+            channels: [...channels.values()].filter((c) => c.guild_id === guildId), threads: [],
+            members: [member(botUser, [botRoleId])], presences: [], voice_states: [], stage_instances: [],
+            guild_scheduled_events: [], soundboard_sounds: [],
+          });
+        } else if (msg.op === 6) {
+          standin.resumeCount++;
+          if (msg.d?.session_id !== sessionId) return send(ws, { op: 9, d: false });
+          live = ws;
+          for (const p of sent) if (p.s > (msg.d.seq ?? 0)) send(ws, p);
+          dispatch("RESUMED", {});
+        }
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  const wsUrl = `ws://127.0.0.1:${port}`;
+
+  // ---- REST ----
+  /** Follow-ups (POST) and GET/PATCH/DELETE of interaction response messages ("@original" or an id). */
+  const webhookMessage = (token: string, mid: string | null, r: RecordedRequest): Reply => {
+    const it = byToken.get(token);
+    if (!it) return [404, { code: 10015, message: "Unknown Webhook" }];
+    const id = mid === null ? snowflake() : mid === "@original" ? it.originalId : mid;
+    if (r.method === "DELETE") return messages.delete(id) ? [204] : [404, { code: 10008, message: "Unknown Message" }];
+    if (r.method === "GET") return messages.has(id) ? [200, messages.get(id)] : [404, { code: 10008, message: "Unknown Message" }];
+    const invalid = validateMessage(r.body);
+    if (invalid) return invalid;
+    const extra = { id, webhook_id: botUserId, application_id: botUserId, type: 20 };
+    return [200, saveMessage(it.channelId, r.body, extra, messages.get(id))];
+  };
+  const commands = new Map<string, any[]>(); // "global" or guild id -> registered commands
+  const commandIds = new Map<string, string>();
+  const routes: [string, RegExp, (m: RegExpExecArray, r: RecordedRequest) => Reply][] = [
+    ["GET", /^\/gateway\/bot$/, () => [200, { url: wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 } }]],
+    ["GET", /^\/gateway$/, () => [200, { url: wsUrl }]],
+    ["GET", /^\/users\/@me$/, () => [200, botUser]],
+    ["GET", /^\/users\/(\d+)$/, (m) => (users.has(m[1]!) ? [200, users.get(m[1]!)] : [404, { code: 10013, message: "Unknown User" }])],
+    ["POST", /^\/users\/@me\/channels$/, (_m, r) => [200, dmChannel(String(r.body?.recipient_id))]],
+    ["GET", /^\/applications\/@me$/, () => [200, { id: botUserId, name: "Newsdesk", icon: null, description: "", bot_public: true, bot_require_code_grant: false, flags: 0, team: null, owner: user(defaultUserId), verify_key: "0".repeat(64) }]],
+    ["GET", /^\/guilds\/(\d+)$/, (m) => (m[1] === guildId ? [200, guildBase()] : [404, { code: 10004, message: "Unknown Guild" }])],
+    ["GET", /^\/guilds\/(\d+)\/channels$/, (m) => (m[1] === guildId ? [200, [...channels.values()].filter((c) => c.guild_id === guildId)] : [404, { code: 10004, message: "Unknown Guild" }])],
+    ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, (m) => (m[1] === guildId && users.has(m[2]!) ? [200, member(users.get(m[2]!), m[2] === botUserId ? [botRoleId] : [])] : [404, { code: 10007, message: "Unknown Member" }])],
+    ["GET", /^\/channels\/(\d+)$/, (m) => (channels.has(m[1]!) ? [200, channels.get(m[1]!)] : [404, { code: 10003, message: "Unknown Channel" }])],
+    ["POST", /^\/channels\/(\d+)\/typing$/, (m) => (channels.has(m[1]!) ? [204] : [404, { code: 10003, message: "Unknown Channel" }])],
+    ["POST", /^\/channels\/(\d+)\/messages$/, (m, r) => {
+      if (!channels.has(m[1]!)) return [404, { code: 10003, message: "Unknown Channel" }];
+      const b = r.body ?? {};
+      if (!b.content && !b.embeds?.length && !b.components?.length && !b.attachments?.length && !b.sticker_ids?.length && !b.poll)
+        return [400, { code: 50006, message: "Cannot send an empty message" }];
+      return validateMessage(b) ?? [200, saveMessage(m[1]!, b)];
+    }],
+    ["GET|PATCH|DELETE", /^\/channels\/(\d+)\/messages\/(\d+)$/, (m, r) => {
+      if (!channels.has(m[1]!)) return [404, { code: 10003, message: "Unknown Channel" }];
+      const existing = messages.get(m[2]!);
+      if (r.method === "DELETE") return messages.delete(m[2]!) ? [204] : [404, { code: 10008, message: "Unknown Message" }];
+      if (r.method === "GET") return existing ? [200, existing] : [404, { code: 10008, message: "Unknown Message" }];
+      return validateMessage(r.body) ?? [200, saveMessage(m[1]!, r.body, { id: m[2]! }, existing)];
+    }],
+    ["PUT|GET", /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/, (m, r) => {
+      const key = m[2] ?? "global";
+      if (r.method === "PUT") commands.set(key, (r.body ?? []).map((c: any) => ({
+        id: commandIds.get(c.name) ?? snowflake(), application_id: botUserId, version: snowflake(), type: 1, description: "",
+        default_member_permissions: null, nsfw: false, integration_types: [0], contexts: null, ...c, ...(m[2] ? { guild_id: m[2] } : {}),
+      })));
+      for (const c of commands.get(key) ?? []) commandIds.set(c.name, c.id);
+      return [200, commands.get(key) ?? []];
+    }],
+    ["POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (m, r) => {
+      const it = interactions.get(m[1]!);
+      if (!it || it.token !== m[2] || r.at - it.at > deadline) return [404, { code: 10062, message: "Unknown interaction" }];
+      if (it.acked) return [400, { code: 40060, message: "Interaction has already been acknowledged." }];
+      const type = r.body?.type, data = r.body?.data ?? {};
+      if (type === 8 && (data.choices?.length ?? 0) > 25) return formError("data.choices", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+      const invalid = type === 4 || type === 7 ? validateMessage(data) : null;
+      if (invalid) return invalid;
+      it.acked = true;
+      const extra = { id: it.originalId, webhook_id: botUserId, application_id: botUserId, type: 20 };
+      let message: any;
+      if (type === 4) message = saveMessage(it.channelId, data, extra);
+      if (type === 5) message = saveMessage(it.channelId, { content: "", flags: 128 | ((data.flags ?? 0) & 64) }, extra);
+      if ((type === 6 || type === 7) && it.messageId) message = messages.get(it.messageId);
+      if (type === 7 && message) saveMessage(it.channelId, data, {}, message);
+      if (r.query.get("with_response") !== "true") return [204];
+      return [200, {
+        interaction: { id: it.id, type: it.type, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: Boolean((message?.flags ?? 0) & 64) },
+        resource: message ? { type, message } : { type },
+      }];
+    }],
+    ["POST", /^\/webhooks\/(\d+)\/([^/]+)$/, (m, r) => {
+      const reply = webhookMessage(m[2]!, null, r);
+      return r.query.get("wait") === "true" || reply[0] !== 200 ? reply : [204];
+    }],
+    ["GET|PATCH|DELETE", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, (m, r) => webhookMessage(m[2]!, m[3]!, r)],
+  ];
+  async function onRequest(req: IncomingMessage, res: ServerResponse) {
+    const at = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, "");
+    const method = req.method ?? "GET";
+    const r: RecordedRequest = { method, path, query: url.searchParams, body: null, at };
+    let reply: Reply = [404, { code: 0, message: "404: Not Found" }];
+    try {
+      r.body = parseBody(Buffer.concat(chunks), req.headers["content-type"]);
+    } catch {
+      reply = [400, { code: 50109, message: "The request body contains invalid JSON." }];
+    }
+    requests.push(r);
+    for (const w of waiters) if (w.pred(r)) { clearTimeout(w.timer); waiters.delete(w); w.resolve(r); }
+    const failure = failures.find((f) => f.times > 0 && f.pattern.test(`${method} ${path}`));
+    if (failure) {
+      failure.times--;
+      const headers = failure.status === 429 ? { "Retry-After": String(failure.body?.retry_after ?? 0.05), "X-RateLimit-Scope": "user", ...failure.headers } : failure.headers;
+      reply = [failure.status, failure.body, headers];
+    } else if (reply[0] === 404) {
+      if (path === "/gateway/bot" && !req.headers.authorization) reply = [401, { code: 0, message: "401: Unauthorized" }];
+      else for (const [methods, re, handler] of routes) {
+        const m = re.exec(path);
+        if (m && methods.split("|").includes(method)) {
+          try { reply = handler(m, r); } catch (e) { reply = [500, { code: 0, message: `standin error: ${(e as Error).message}` }]; }
+          break;
+        }
+      }
+    }
+    const [status, body, headers = {}] = reply;
+    if (status === 204 || body === undefined) res.writeHead(status, headers).end();
+    else res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  }
+
+  // ---- test-facing helpers ----
+  const interaction = (type: number, data: any, o: { userId?: string; dm?: boolean; channelId?: string; message?: any }) => {
+    const id = snowflake();
+    const token = `aW50ZXJhY3Rpb246${Buffer.from(id).toString("base64url")}${randomBytes(48).toString("base64url")}`;
+    const u = user(o.userId ?? defaultUserId);
+    const payload: any = {
+      id, token, type, version: 1, application_id: botUserId, data, locale: "en-US", app_permissions: ALL_PERMISSIONS,
+      entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 10485760,
+    };
+    let channelId: string;
+    if (o.dm) {
+      const ch = dmChannel(u.id);
+      channelId = ch.id;
+      Object.assign(payload, { user: u, channel_id: ch.id, channel: ch, context: 1 });
+    } else {
+      channelId = o.channelId ?? channelIds[0]!;
+      const ch = channels.get(channelId) ?? { id: channelId, type: 0, guild_id: guildId };
+      Object.assign(payload, {
+        guild_id: guildId, guild: { id: guildId, locale: "en-US", features: [] }, guild_locale: "en-US",
+        channel_id: channelId, channel: ch, member: member(u), context: 0, authorizing_integration_owners: { 0: guildId },
+      });
+    }
+    if (o.message) payload.message = o.message;
+    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false, user: u };
+    interactions.set(id, it);
+    byToken.set(token, it);
+    dispatch("INTERACTION_CREATE", payload);
+    return { id, token };
+  };
+  const commandData = (name: string, options: any[] | undefined, dm?: boolean) => {
+    if (!commandIds.has(name)) commandIds.set(name, snowflake());
+    const guildCommand = !dm && (commands.get(guildId) ?? []).some((c) => c.name === name);
+    return { id: commandIds.get(name)!, name, type: 1, ...(options?.length ? { options } : {}), ...(guildCommand ? { guild_id: guildId } : {}) };
+  };
+
+  const standin: Standin = {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    botUserId, guildId, channelIds, requests,
+    identifyCount: 0,
+    resumeCount: 0,
+    slashCommand: (name, options, o = {}) => interaction(2, commandData(name, options, o.dm), o),
+    autocomplete: (name, options, o = {}) => interaction(4, commandData(name, options), o),
+    button(customId, o = {}) {
+      let message = o.messageId ? messages.get(o.messageId) : undefined;
+      const channelId = o.channelId ?? message?.channel_id ?? channelIds[0]!;
+      message ??= saveMessage(channelId, {
+        content: "", components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: customId, label: customId }] }],
+      }, o.messageId ? { id: o.messageId } : {});
+      return interaction(3, { custom_id: customId, component_type: 2 }, { ...o, channelId, message });
+    },
+    message(content, o = {}) {
+      const author = user(o.userId ?? defaultUserId);
+      const mentions = [...content.matchAll(/<@!?(\d+)>/g)].map((m) => user(m[1]!));
+      if (o.mentionsBot && !mentions.some((u) => u.id === botUserId)) mentions.push(botUser);
+      const id = snowflake();
+      const base = {
+        id, author, content, timestamp: iso(), edited_timestamp: null, tts: false, mention_everyone: false,
+        mentions, mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0, nonce: id,
+      };
+      if (o.dm) dispatch("MESSAGE_CREATE", { ...base, channel_id: dmChannel(author.id).id, channel_type: 1 });
+      else {
+        const { user: _u, permissions: _p, ...m } = member(author);
+        dispatch("MESSAGE_CREATE", { ...base, channel_id: o.channelId ?? channelIds[0]!, channel_type: 0, guild_id: guildId, member: m });
+      }
+      return { id };
+    },
+    waitForRequest(pred, timeoutMs = 5000) {
+      const found = requests.find(pred);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const w = {
+          pred, resolve, reject,
+          timer: setTimeout(() => { waiters.delete(w); reject(new Error(`standin: no matching request within ${timeoutMs} ms`)); }, timeoutMs),
+        };
+        waiters.add(w);
+      });
+    },
+    failRoute(pattern, status, body, o = {}) {
+      failures.push({ pattern, status, body, times: o.times ?? Infinity, headers: o.headers ?? {} });
+    },
+    clearFailures() { failures = []; },
+    dropGateway(code = 4000) {
+      for (const ws of wss.clients) ws.close(code);
+      live = null;
+    },
+    async close() {
+      for (const w of waiters) { clearTimeout(w.timer); w.reject(new Error("standin closed")); }
+      waiters.clear();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+  return standin;
+}
