@@ -179,6 +179,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       for (const key of ["content", "embeds", "components", "attachments"]) if (data?.[key] !== undefined) existing[key] = data[key];
       existing.flags = (existing.flags & ~128) | (data?.flags ?? 0);
       existing.edited_timestamp = iso();
+      echo("MESSAGE_UPDATE", existing);
       return existing;
     }
     const msg: any = {
@@ -190,6 +191,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     if (data?.nonce !== undefined) msg.nonce = data.nonce;
     if (data?.message_reference) msg.message_reference = { channel_id: channelId, guild_id: channels.get(channelId)?.guild_id, ...data.message_reference };
     messages.set(msg.id, msg);
+    echo("MESSAGE_CREATE", msg);
     const ch = channels.get(channelId);
     if (ch) ch.last_message_id = msg.id;
     return msg;
@@ -200,6 +202,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   let sessionId = "";
   const sent: any[] = []; // dispatches of this session, for RESUME replay
   let live: WebSocket | null = null;
+  let intents = 0;
   const send = (ws: WebSocket, payload: any) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload)); };
   const dispatch = (t: string, d: any) => {
     const payload = { op: 0, t, s: ++seq, d };
@@ -208,10 +211,18 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     if (live) send(live, payload); // otherwise replayed on RESUME
   };
 
+  /** Like Discord, echo the bot's own non-ephemeral messages over the gateway when its intents cover the channel. */
+  const echo = (t: "MESSAGE_CREATE" | "MESSAGE_UPDATE", msg: any) => {
+    const inGuild = channels.get(msg.channel_id)?.guild_id === guildId;
+    if (msg.flags & 64 || !(intents & (inGuild ? 1 << 9 : 1 << 12))) return;
+    const { user: _u, permissions: _p, ...botMember } = member(botUser, [botRoleId]);
+    dispatch(t, inGuild ? { ...msg, guild_id: guildId, member: botMember } : msg);
+  };
+
   const server = createServer((req, res) => void onRequest(req, res));
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
-    if (!req.url?.startsWith("/gateway")) return socket.destroy();
+    if (req.url?.startsWith("/api")) return socket.destroy(); // the gateway lives at /gateway (any non-API path works)
     wss.handleUpgrade(req, socket, head, (ws) => {
       send(ws, { op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41250 } });
       ws.on("close", () => { if (live === ws) live = null; });
@@ -221,13 +232,14 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
         if (msg.op === 1) send(ws, { op: 11 });
         else if (msg.op === 2) {
           standin.identifyCount++;
+          intents = Number(msg.d?.intents ?? 0);
           sessionId = randomBytes(16).toString("hex");
           seq = 0;
           sent.length = 0;
           live = ws;
           dispatch("READY", {
             v: 10, user: botUser, guilds: [{ id: guildId, unavailable: true }], session_id: sessionId, session_type: "normal",
-            resume_gateway_url: `${wsUrl}/gateway`, shard: msg.d?.shard ?? [0, 1], application: { id: botUserId, flags: 0 },
+            resume_gateway_url: wsUrl, shard: msg.d?.shard ?? [0, 1], application: { id: botUserId, flags: 0 },
             private_channels: [], relationships: [], presences: [], guild_join_requests: [], user_settings: {},
             geo_ordered_rtc_regions: [], _trace: ["standin"],
           });
@@ -249,7 +261,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  const wsUrl = `ws://127.0.0.1:${port}`;
+  const wsUrl = `ws://127.0.0.1:${port}/gateway`;
 
   // ---- REST ----
   /** Follow-ups (POST) and GET/PATCH/DELETE of interaction response messages ("@original" or an id). */

@@ -1,0 +1,30 @@
+import type { Article, Deal } from "../articles/article.js";
+
+/** One article in an /ask answer. */
+export interface AskResult {
+  article: Article;
+  score: number;
+  /** All key points, best matching first. */
+  keyPoints: string[];
+  /** How many of `keyPoints`, from the start, matched the question. */
+  matchedKeyPoints: number;
+}
+
+/** One line of a /deal answer: a deal with the article that reports it, or (kind "news") related non-deal news. */
+export interface DealResult {
+  article: Article;
+  deal: Deal | null;
+  keyPoints: string[];
+}
+
+/** Answers are plain data: the CLI prints them, the renderer turns them into Discord messages. */
+export type Answer =
+  | { type: "ask"; query: string; results: AskResult[]; suggestion: string | null }
+  | { type: "deal"; query: string; companies: string[]; deals: DealResult[]; suggestion: string | null }
+  | { type: "summary"; query: string; article: Article | null; keyPoints: string[]; alternatives: Article[]; suggestion: string | null }
+  | { type: "latest"; articles: Article[] };
+
+/** An expected problem with what the user asked, shown to them as it is (a bad option, an empty query). */
+export class UserFacingError extends Error {
+  override readonly name = "UserFacingError";
+}

@@ -1,0 +1,148 @@
+import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import type { Article } from "../articles/article.js";
+import { correctCompanyWord } from "./spelling.js";
+import { processTerm, terms, tokenize } from "./text.js";
+
+/** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
+export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
+/** How much the best matching key point adds to its article's score, relative to the article match. */
+export const KEY_POINT_WEIGHT = 0.6;
+/** Fuzzy matching allows one typo in words of 4-7 letters and two in longer words; shorter ones are exact. */
+export const FUZZY = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
+/** Prefix matching ("nvid" finds "nvidia") for words of at least this many letters. */
+export const MIN_PREFIX_LENGTH = 4;
+
+/** An article that matches a query, with its key points ordered best match first. */
+export interface ArticleHit {
+  article: Article;
+  score: number;
+  /** All key points, those matching the query first (best first), then the rest in article order. */
+  keyPoints: string[];
+  /** How many of `keyPoints` (from the start) matched the query. */
+  matchedKeyPoints: number;
+}
+
+interface ArticleDoc { id: string; title: string; summary: string; keyPoints: string; body: string; names: string }
+interface KeyPointDoc { id: string; articleId: string; text: string }
+
+const shared: Pick<Options, "tokenize" | "processTerm"> = {
+  tokenize,
+  processTerm: (term) => processTerm(term) ?? undefined,
+};
+const baseSearch: SearchOptions = {
+  fuzzy: (term) => FUZZY(term) && FUZZY(term) / term.length,
+  prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+  maxFuzzy: 2,
+};
+
+/**
+ * The search index over articles. Each article is indexed twice: whole (title, summary, key points, body,
+ * company names) to rank articles, and key point by key point, so an answer names the key points that
+ * match rather than the first ones.
+ */
+export class NewsIndex {
+  private readonly articles = new Map<string, Article>();
+  private readonly articleIndex = new MiniSearch<ArticleDoc>({
+    ...shared,
+    fields: ["title", "summary", "keyPoints", "body", "names"],
+    storeFields: [],
+    searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST } },
+  });
+  private readonly keyPointIndex = new MiniSearch<KeyPointDoc>({
+    ...shared,
+    fields: ["text"],
+    storeFields: ["articleId"],
+    searchOptions: baseSearch,
+  });
+  /** Every processed term in the corpus: a query word outside it may be a misspelt company name. */
+  private readonly vocabulary = new Set<string>();
+
+  constructor(articles: Iterable<Article> = []) {
+    for (const article of articles) this.add(article);
+  }
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  get(id: string): Article | undefined {
+    return this.articles.get(id);
+  }
+
+  all(): Article[] {
+    return [...this.articles.values()];
+  }
+
+  /** Adds an article, replacing any article with the same id. */
+  add(article: Article): void {
+    if (this.articles.has(article.id)) this.remove(article.id);
+    this.articles.set(article.id, article);
+    const doc: ArticleDoc = {
+      id: article.id,
+      title: article.title,
+      summary: article.summary,
+      keyPoints: article.keyPoints.join("\n"),
+      body: [article.contentSummary, article.context].join("\n"),
+      names: [...article.companies, ...article.tags].join(" "),
+    };
+    this.articleIndex.add(doc);
+    this.keyPointIndex.addAll(article.keyPoints.map((text, i) => ({ id: `${article.id}\u0000${i}`, articleId: article.id, text })));
+    for (const field of [doc.title, doc.summary, doc.keyPoints, doc.body, doc.names]) for (const term of terms(field)) this.vocabulary.add(term);
+  }
+
+  /** Removes an article; returns false when there was none with that id. */
+  remove(id: string): boolean {
+    const article = this.articles.get(id);
+    if (!article) return false;
+    this.articles.delete(id);
+    this.articleIndex.discard(id);
+    article.keyPoints.forEach((_, i) => this.keyPointIndex.discard(`${id}\u0000${i}`));
+    return true;
+  }
+
+  /**
+   * The query as searched: its words, plus the company each unknown word is a misspelling of.
+   * `corrections` maps a misspelt word to the name it was read as, to offer "did you mean".
+   */
+  expandQuery(query: string): { text: string; corrections: Map<string, string> } {
+    const corrections = new Map<string, string>();
+    const words = tokenize(query);
+    for (const word of words) {
+      const term = processTerm(word);
+      if (!term || this.vocabulary.has(term) || /\d/.test(word) || word.length < 5) continue;
+      const alias = correctCompanyWord(word);
+      if (alias) corrections.set(word, alias);
+    }
+    return { text: [query, ...corrections.values()].join(" "), corrections };
+  }
+
+  /** The articles matching a query, best first, each with its key points ordered by how well they match. */
+  search(query: string, options: { limit?: number; filter?: (article: Article) => boolean } = {}): ArticleHit[] {
+    const { text } = this.expandQuery(query);
+    const articleScores = new Map<string, number>();
+    for (const result of this.articleIndex.search(text)) articleScores.set(result.id, result.score);
+    const pointScores = new Map<string, Array<{ index: number; score: number }>>();
+    for (const result of this.keyPointIndex.search(text)) {
+      const articleId = result.articleId as string;
+      const index = Number(String(result.id).split("\u0000")[1]);
+      if (!pointScores.has(articleId)) pointScores.set(articleId, []);
+      pointScores.get(articleId)!.push({ index, score: result.score });
+    }
+    const topArticle = Math.max(0, ...articleScores.values()) || 1;
+    const topPoint = Math.max(0, ...[...pointScores.values()].flat().map((p) => p.score)) || 1;
+
+    const hits: ArticleHit[] = [];
+    for (const id of new Set([...articleScores.keys(), ...pointScores.keys()])) {
+      const article = this.articles.get(id);
+      if (!article || (options.filter && !options.filter(article))) continue;
+      const points = (pointScores.get(id) ?? []).sort((a, b) => b.score - a.score || a.index - b.index);
+      const best = points[0]?.score ?? 0;
+      const score = (articleScores.get(id) ?? 0) / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
+      const matched = new Set(points.map((p) => p.index));
+      const keyPoints = [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
+      hits.push({ article, score, keyPoints, matchedKeyPoints: points.length });
+    }
+    hits.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
+    return options.limit ? hits.slice(0, options.limit) : hits;
+  }
+}

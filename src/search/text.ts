@@ -1,0 +1,62 @@
+import { stemmer } from "stemmer";
+import { findCompanies } from "../extract/companies.js";
+import { findMoney, moneyToken } from "../extract/money.js";
+import { STOP_WORDS } from "./stopWords.js";
+
+/** Words: letters and digits, keeping inner dots, ampersands and apostrophes ("6.5b", "at&t", "openai's"). */
+const WORD = /[\p{L}\p{N}]+(?:[.&'’][\p{L}\p{N}]+)*/gu;
+
+/** The search token of a company, the same for all its names: "AWS" and "Amazon Web Services" give "amazon". */
+export function companyToken(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+/**
+ * Splits text into search words. Sums of money become one token however they are written ("$38bn",
+ * "38 billion dollars" -> "38b"), and every company named by an alias also yields its canonical token, so
+ * "AWS" in a question meets "Amazon" in an article.
+ */
+export function tokenize(text: string): string[] {
+  const normalized = text.normalize("NFKC");
+  const tokens: string[] = [];
+  let last = 0;
+  for (const money of findMoney(normalized)) {
+    if (money.index < last) continue;
+    pushWords(normalized.slice(last, money.index), tokens);
+    tokens.push(moneyToken(money.value));
+    last = money.index + money.text.length;
+  }
+  pushWords(normalized.slice(last), tokens);
+  for (const mention of findCompanies(normalized)) {
+    const token = companyToken(mention.name);
+    if (companyToken(mention.text) !== token) tokens.push(token);
+  }
+  return tokens;
+}
+
+function pushWords(text: string, into: string[]): void {
+  for (const match of text.matchAll(WORD)) into.push(match[0]);
+}
+
+/**
+ * Normalises one word for the index and for queries alike: lower case, no accents or possessive "'s",
+ * stop words dropped, English suffixes stemmed (invests, investing, investment -> invest). Money tokens and
+ * words with digits are kept as they are.
+ */
+export function processTerm(term: string): string | null {
+  const word = term
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/’/g, "'")
+    .replace(/'s$|'$/, "");
+  if (word.length === 0 || STOP_WORDS.has(word)) return null;
+  if (/\d/.test(word)) return word.replace(/[']/g, "");
+  const stemmed = stemmer(word.replace(/[.']/g, ""));
+  return stemmed.length > 0 ? stemmed : null;
+}
+
+/** The processed terms of a text, in order, without stop words. */
+export function terms(text: string): string[] {
+  return tokenize(text).map(processTerm).filter((term): term is string => term !== null);
+}

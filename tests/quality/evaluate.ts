@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ask } from "../../src/answers/ask.js";
+import { deal } from "../../src/answers/deal.js";
+import { summary } from "../../src/answers/summary.js";
+import { loadCorpus } from "../../src/articles/loadCorpus.js";
+import { NewsIndex } from "../../src/search/newsIndex.js";
+
+/** One question of the quality set (tests/quality/questions/*.jsonl). */
+export type Question =
+  | { kind: "ask"; q: string; id: string; keyPoint: string }
+  | { kind: "summary"; q: string; id: string }
+  | { kind: "deal"; q: string; ids: string[] };
+
+export interface QualityReport {
+  questions: number;
+  hitAt1: number;
+  hitAt3: number;
+  mrr: number;
+  dealRecall: number;
+  keyPointHit: number;
+  byKind: Record<string, { questions: number; hitAt1: number }>;
+  misses: string[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const QUESTIONS_DIR = path.join(here, "questions");
+export const CORPUS_DIR = path.join(here, "..", "..", "corpus");
+
+export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".jsonl"))
+    .sort()
+    .flatMap((file) =>
+      readFileSync(path.join(dir, file), "utf8")
+        .split("\n")
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as Question),
+    );
+}
+
+/**
+ * Runs every question through the same answer functions the CLI and the bot use and scores them:
+ * hit@1 / hit@3 / MRR on the rank of the expected article (for deals: the first deal listed that is
+ * expected), deal recall (share of expected deal articles listed), key-point hit (the expected key point
+ * among the first three the answer gives for the expected article).
+ */
+export async function evaluate(corpusDir = CORPUS_DIR, questions = loadQuestions()): Promise<QualityReport> {
+  const { articles } = await loadCorpus(corpusDir);
+  const index = new NewsIndex(articles);
+  let hit1 = 0, hit3 = 0, rr = 0, recallSum = 0, recallN = 0, kpHit = 0, kpN = 0;
+  const byKind: QualityReport["byKind"] = {};
+  const misses: string[] = [];
+  for (const question of questions) {
+    let rank = 0;
+    if (question.kind === "ask") {
+      const answer = ask(index, question.q, 10);
+      rank = answer.results.findIndex((r) => r.article.id === question.id) + 1;
+      const result = answer.results.find((r) => r.article.id === question.id);
+      kpN++;
+      if (result?.keyPoints.slice(0, 3).some((point) => point.includes(question.keyPoint))) kpHit++;
+      else misses.push(`key point  ${question.q}  (wanted "${question.keyPoint}" in ${question.id}; got "${result?.keyPoints[0]?.slice(0, 60) ?? "no result"}")`);
+    } else if (question.kind === "summary") {
+      const answer = summary(index, question.q);
+      const ids = [answer.article?.id, ...answer.alternatives.map((a) => a.id)];
+      rank = ids.indexOf(question.id) + 1;
+    } else {
+      const answer = deal(index, question.q, 25);
+      const ids = answer.deals.map((d) => d.article.id);
+      rank = ids.findIndex((id) => question.ids.includes(id)) + 1;
+      recallN++;
+      const found = question.ids.filter((id) => ids.includes(id));
+      recallSum += found.length / question.ids.length;
+      if (found.length < question.ids.length) misses.push(`deal recall  ${question.q}  missing ${question.ids.filter((id) => !ids.includes(id)).join(", ")}`);
+    }
+    const entry = (byKind[question.kind] ??= { questions: 0, hitAt1: 0 });
+    entry.questions++;
+    if (rank === 1) { hit1++; entry.hitAt1++; }
+    else misses.push(`rank ${rank || "-"}  [${question.kind}] ${question.q}  (wanted ${"id" in question ? question.id : question.ids.join("|")})`);
+    if (rank >= 1 && rank <= 3) hit3++;
+    if (rank >= 1) rr += 1 / rank;
+  }
+  const n = questions.length;
+  for (const entry of Object.values(byKind)) entry.hitAt1 = round(entry.hitAt1 / entry.questions);
+  return {
+    questions: n,
+    hitAt1: round(hit1 / n),
+    hitAt3: round(hit3 / n),
+    mrr: round(rr / n),
+    dealRecall: round(recallN ? recallSum / recallN : 1),
+    keyPointHit: round(kpN ? kpHit / kpN : 1),
+    byKind,
+    misses,
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
