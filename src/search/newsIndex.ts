@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Article } from "../articles/article.js";
+import { splitExclusions } from "./negation.js";
 import { correctCompanyWord } from "./spelling.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
@@ -7,10 +8,21 @@ import { processTerm, terms, tokenize } from "./text.js";
 export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
 /** How much the best matching key point adds to its article's score, relative to the article match. */
 export const KEY_POINT_WEIGHT = 0.6;
+/** An article whose deal involves a company the question excludes ("besides Microsoft") keeps this share of its score. */
+export const EXCLUDED_COMPANY_FACTOR = 0.4;
 /** Fuzzy matching allows one typo in words of 4-7 letters and two in longer words; shorter ones are exact. */
 export const FUZZY = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
 /** Prefix matching ("nvid" finds "nvidia") for words of at least this many letters. */
 export const MIN_PREFIX_LENGTH = 4;
+
+/** What a deal of each kind is called in questions ("AWS compute deal", "Nvidia startup acquisition"). */
+const DEAL_WORDS: Record<Article["deals"][number]["kind"], string> = {
+  acquisition: "acquisition deal",
+  investment: "investment funding deal",
+  compute: "compute contract deal",
+  supply: "supply contract deal",
+  partnership: "partnership deal",
+};
 
 /** An article that matches a query, with its key points ordered best match first. */
 export interface ArticleHit {
@@ -83,7 +95,7 @@ export class NewsIndex {
       summary: article.summary,
       keyPoints: article.keyPoints.join("\n"),
       body: [article.contentSummary, article.context].join("\n"),
-      names: [...article.companies, ...article.tags].join(" "),
+      names: [...article.companies, ...article.tags, ...article.deals.map((deal) => DEAL_WORDS[deal.kind])].join(" "),
     };
     this.articleIndex.add(doc);
     this.keyPointIndex.addAll(article.keyPoints.map((text, i) => ({ id: `${article.id}\u0000${i}`, articleId: article.id, text })));
@@ -118,7 +130,8 @@ export class NewsIndex {
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
   search(query: string, options: { limit?: number; filter?: (article: Article) => boolean } = {}): ArticleHit[] {
-    const { text } = this.expandQuery(query);
+    const { text: wanted, excluded } = splitExclusions(query);
+    const { text } = this.expandQuery(wanted);
     const articleScores = new Map<string, number>();
     for (const result of this.articleIndex.search(text)) articleScores.set(result.id, result.score);
     const pointScores = new Map<string, Array<{ index: number; score: number }>>();
@@ -137,7 +150,8 @@ export class NewsIndex {
       if (!article || (options.filter && !options.filter(article))) continue;
       const points = (pointScores.get(id) ?? []).sort((a, b) => b.score - a.score || a.index - b.index);
       const best = points[0]?.score ?? 0;
-      const score = (articleScores.get(id) ?? 0) / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
+      let score = (articleScores.get(id) ?? 0) / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
+      if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) score *= EXCLUDED_COMPANY_FACTOR;
       const matched = new Set(points.map((p) => p.index));
       const keyPoints = [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
       hits.push({ article, score, keyPoints, matchedKeyPoints: points.length });

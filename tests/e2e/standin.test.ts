@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from "vitest";
 import {
-  Client, DiscordAPIError, EmbedBuilder, Events, GatewayIntentBits, ActionRowBuilder, ButtonBuilder, ButtonStyle,
+  Client, DiscordAPIError, MessageFlags, REST, Routes, EmbedBuilder, Events, GatewayIntentBits, ActionRowBuilder, ButtonBuilder, ButtonStyle,
   type Interaction, type Message,
 } from "discord.js";
 import { startStandin, type RecordedRequest, type Standin } from "./standin.js";
@@ -14,6 +14,8 @@ function makeClient(standin: Standin) {
     rest: { api: standin.apiUrl, globalRequestsPerSecond: 1e6 },
   });
   const seen: Interaction[] = [];
+  const received: Message[] = [];
+  const responses: unknown[] = [];
   const errors: unknown[] = [];
   client.on(Events.InteractionCreate, async (interaction) => {
     seen.push(interaction);
@@ -25,6 +27,8 @@ function makeClient(standin: Standin) {
           components: [new ActionRowBuilder<ButtonBuilder>().addComponents(
             new ButtonBuilder().setCustomId("more").setLabel("More").setStyle(ButtonStyle.Primary))],
         });
+      } else if (interaction.isChatInputCommand() && interaction.commandName === "private") {
+        responses.push(await interaction.reply({ content: "just for you", flags: MessageFlags.Ephemeral, withResponse: true }));
       } else if (interaction.isChatInputCommand() && interaction.commandName === "slow") {
         await interaction.deferReply();
         const edited = await interaction.editReply({ content: "done" });
@@ -40,10 +44,11 @@ function makeClient(standin: Standin) {
     }
   });
   client.on(Events.MessageCreate, async (message: Message) => {
+    received.push(message);
     if (message.author.bot || !client.user || !message.mentions.has(client.user)) return;
     try { await message.reply("pong"); } catch (e) { errors.push(e); }
   });
-  return { client, seen, errors };
+  return { client, seen, received, responses, errors };
 }
 
 async function login(client: Client) {
@@ -131,6 +136,34 @@ describe("discord stand-in with the real discord.js client", () => {
     expect(req.body.content).toBe("pong");
   });
 
+  it("echoes the bot's own posts and blanks unmentioned content without the MessageContent intent", async () => {
+    const { id } = standin.message("plain chatter");
+    await expect.poll(() => bot.received.find((m) => m.id === id)).toBeTruthy();
+    expect(bot.received.find((m) => m.id === id)?.content).toBe("");
+    expect(bot.received.some((m) => m.author.id === standin.botUserId && m.content === "pong")).toBe(true);
+  });
+
+  it("returns an InteractionCallbackResponse for withResponse: true", async () => {
+    const { id } = standin.slashCommand("private");
+    const req = await standin.waitForRequest(callbackOf(id));
+    expect(req.query.get("with_response")).toBe("true");
+    await expect.poll(() => bot.responses.length).toBe(1);
+    const response = bot.responses[0] as import("discord.js").InteractionCallbackResponse;
+    expect(response.interaction.id).toBe(id);
+    expect(response.resource?.message?.content).toBe("just for you");
+    expect(response.resource?.message?.flags.has(MessageFlags.Ephemeral)).toBe(true);
+  });
+
+  it("deploys guild commands with REST and echoes them with ids", async () => {
+    const rest = new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN);
+    const body = [{ name: "ask", description: "Ask the newsdesk", options: [{ name: "question", description: "q", type: 3, required: true, autocomplete: true }] }];
+    const deployed = (await rest.put(Routes.applicationGuildCommands(standin.botUserId, standin.guildId), { body })) as any[];
+    expect(deployed[0]).toMatchObject({ name: "ask", guild_id: standin.guildId, application_id: standin.botUserId });
+    expect(deployed[0].id).toMatch(/^\d{17,19}$/);
+    const fetched = await bot.client.application!.commands.fetch({ guildId: standin.guildId });
+    expect(fetched.map((c) => c.name)).toEqual(["ask"]);
+  });
+
   it("handles a slash command sent in a DM", async () => {
     const { id } = standin.slashCommand("ask", [{ name: "question", type: 3, value: "dm?" }], { dm: true });
     const req = await standin.waitForRequest(callbackOf(id));
@@ -149,6 +182,17 @@ describe("discord stand-in with the real discord.js client", () => {
     expect(sent.content).toBe("after a hiccup");
     const posts = standin.requests.slice(before).filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
     expect(posts).toHaveLength(2);
+  });
+
+  it("waits out a 429 with Retry-After and succeeds", async () => {
+    standin.failRoute(/^POST \/channels\/\d+\/messages$/, 429, { message: "You are being rate limited.", retry_after: 0.05, global: false }, { times: 1 });
+    const channel = await bot.client.channels.fetch(standin.channelIds[0]!);
+    if (!channel?.isSendable()) throw new Error("channel not sendable");
+    const before = standin.requests.length;
+    expect((await channel.send("rate limited once")).content).toBe("rate limited once");
+    const posts = standin.requests.slice(before).filter((r) => r.method === "POST" && r.path.endsWith("/messages"));
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(40);
   });
 
   it("surfaces a 403 as a DiscordAPIError 50013", async () => {

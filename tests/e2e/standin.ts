@@ -44,7 +44,10 @@ export interface Standin {
   autocomplete(name: string, options: any[], opts?: { userId?: string }): { id: string; token: string };
   /** Dispatch a button click on `messageId` (a message the bot posted, or a fresh one). */
   button(customId: string, opts?: { userId?: string; messageId?: string; channelId?: string }): { id: string; token: string };
-  /** Dispatch MESSAGE_CREATE from a user; `<@id>` mentions in content are resolved, `mentionsBot` adds the bot. */
+  /**
+   * Dispatch MESSAGE_CREATE from a user; `<@id>` mentions in content are resolved, `mentionsBot` adds the bot.
+   * As on Discord, guild messages not mentioning the bot arrive with empty content unless it has the MessageContent intent.
+   */
   message(content: string, opts?: { userId?: string; dm?: boolean; mentionsBot?: boolean; channelId?: string }): { id: string };
   /** Resolves with the first recorded request (past or future) matching `pred`; rejects after timeoutMs (default 5000). */
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -105,15 +108,21 @@ function validateMessage(data: any): Reply | null {
   return null;
 }
 
-/** Parse a JSON body, or the payload_json part of a multipart body (file uploads). */
+/** Parse a JSON body, or the payload_json part of a multipart body (file uploads). Throws on malformed JSON. */
 function parseBody(raw: Buffer, type = ""): any {
   if (raw.length === 0) return null;
   const text = raw.toString("utf8");
   if (type.startsWith("multipart/")) {
     const m = /name="payload_json"[^\r\n]*\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(text);
-    return m ? JSON.parse(m[1]!) : null;
+    const body = m ? JSON.parse(m[1]!) : {};
+    for (const [, index, filename] of text.matchAll(/name="files\[(\d+)\]"; filename="([^"]*)"/g)) {
+      body.attachments ??= [];
+      const entry = body.attachments.find((a: any) => String(a.id) === index) ?? body.attachments[body.attachments.push({ id: index }) - 1];
+      entry.filename ??= filename;
+    }
+    return body;
   }
-  try { return JSON.parse(text); } catch { return text; }
+  return JSON.parse(text);
 }
 
 export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
@@ -135,9 +144,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     if (!users.has(id)) users.set(id, { id, username: `user${id.slice(-4)}`, discriminator: "0", global_name: `User ${id.slice(-4)}`, avatar: null, public_flags: 0 });
     return users.get(id);
   };
-  const member = (u: any, roles: string[] = []) => ({
-    user: u, roles, nick: null, avatar: null, joined_at: joinedAt, premium_since: null, deaf: false, mute: false,
-    flags: 0, pending: false, communication_disabled_until: null, permissions: EVERYONE_PERMISSIONS,
+  /** A guild member object; gateway messages carry it without `user`. */
+  const member = (u: any | null, roles: string[] = []) => ({
+    ...(u ? { user: u } : {}), roles, nick: null, avatar: null, joined_at: joinedAt, premium_since: null, deaf: false,
+    mute: false, flags: 0, pending: false, communication_disabled_until: null,
   });
 
   const channels = new Map<string, any>();
@@ -169,14 +179,23 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
 
   // Messages the bot posted or edited, and interactions handed out.
   const messages = new Map<string, any>();
-  interface Pending { id: string; token: string; type: number; channelId: string; originalId: string; messageId?: string; at: number; acked: boolean; user: any }
+  interface Pending { id: string; token: string; type: number; channelId: string; originalId: string; messageId?: string; at: number; acked: boolean }
   const interactions = new Map<string, Pending>();
   const byToken = new Map<string, Pending>();
+
+  /** Attachment objects for a message body's `attachments` (kept by id on edits, new uploads get a CDN url). */
+  const attachmentsOf = (channelId: string, list: any[] | undefined, old: any[] = []): any[] => (list ?? old).map((a) => {
+    const kept = old.find((o) => o.id === String(a.id));
+    if (kept) return kept;
+    const id = snowflake(), path = `attachments/${channelId}/${id}/${a.filename ?? "file"}`;
+    return { id, filename: a.filename ?? "file", description: a.description, size: 0, url: `https://cdn.discordapp.com/${path}`, proxy_url: `https://media.discordapp.net/${path}` };
+  });
 
   /** Build (or, given an existing message, edit) a full message object authored by the bot. */
   const saveMessage = (channelId: string, data: any, extra: any = {}, existing?: any): any => {
     if (existing) {
-      for (const key of ["content", "embeds", "components", "attachments"]) if (data?.[key] !== undefined) existing[key] = data[key];
+      for (const key of ["content", "embeds", "components"]) if (data?.[key] !== undefined) existing[key] = data[key];
+      existing.attachments = attachmentsOf(channelId, data?.attachments, existing.attachments);
       existing.flags = (existing.flags & ~128) | (data?.flags ?? 0);
       existing.edited_timestamp = iso();
       echo("MESSAGE_UPDATE", existing);
@@ -185,7 +204,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const msg: any = {
       id: snowflake(), channel_id: channelId, author: botUser, content: data?.content ?? "", embeds: data?.embeds ?? [],
       components: data?.components ?? [], timestamp: iso(), edited_timestamp: null, tts: Boolean(data?.tts),
-      mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false,
+      mention_everyone: false, mentions: [], mention_roles: [], attachments: attachmentsOf(channelId, data?.attachments), pinned: false,
       type: data?.message_reference ? 19 : 0, flags: data?.flags ?? 0, ...extra,
     };
     if (data?.nonce !== undefined) msg.nonce = data.nonce;
@@ -215,8 +234,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const echo = (t: "MESSAGE_CREATE" | "MESSAGE_UPDATE", msg: any) => {
     const inGuild = channels.get(msg.channel_id)?.guild_id === guildId;
     if (msg.flags & 64 || !(intents & (inGuild ? 1 << 9 : 1 << 12))) return;
-    const { user: _u, permissions: _p, ...botMember } = member(botUser, [botRoleId]);
-    dispatch(t, inGuild ? { ...msg, guild_id: guildId, member: botMember } : msg);
+    dispatch(t, inGuild ? { ...msg, guild_id: guildId, member: member(null, [botRoleId]) } : msg);
   };
 
   const server = createServer((req, res) => void onRequest(req, res));
@@ -285,7 +303,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     ["GET", /^\/users\/(\d+)$/, (m) => (users.has(m[1]!) ? [200, users.get(m[1]!)] : [404, { code: 10013, message: "Unknown User" }])],
     ["POST", /^\/users\/@me\/channels$/, (_m, r) => [200, dmChannel(String(r.body?.recipient_id))]],
     ["GET", /^\/applications\/@me$/, () => [200, { id: botUserId, name: "Newsdesk", icon: null, description: "", bot_public: true, bot_require_code_grant: false, flags: 0, team: null, owner: user(defaultUserId), verify_key: "0".repeat(64) }]],
-    ["GET", /^\/guilds\/(\d+)$/, (m) => (m[1] === guildId ? [200, guildBase()] : [404, { code: 10004, message: "Unknown Guild" }])],
+    ["GET", /^\/guilds\/(\d+)$/, (m, r) => (m[1] !== guildId ? [404, { code: 10004, message: "Unknown Guild" }]
+      : [200, { ...guildBase(), ...(r.query.get("with_counts") === "true" ? { approximate_member_count: users.size, approximate_presence_count: 1 } : {}) }])],
     ["GET", /^\/guilds\/(\d+)\/channels$/, (m) => (m[1] === guildId ? [200, [...channels.values()].filter((c) => c.guild_id === guildId)] : [404, { code: 10004, message: "Unknown Guild" }])],
     ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, (m) => (m[1] === guildId && users.has(m[2]!) ? [200, member(users.get(m[2]!), m[2] === botUserId ? [botRoleId] : [])] : [404, { code: 10007, message: "Unknown Member" }])],
     ["GET", /^\/channels\/(\d+)$/, (m) => (channels.has(m[1]!) ? [200, channels.get(m[1]!)] : [404, { code: 10003, message: "Unknown Channel" }])],
@@ -352,16 +371,21 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     try {
       r.body = parseBody(Buffer.concat(chunks), req.headers["content-type"]);
     } catch {
+      r.body = Buffer.concat(chunks).toString("utf8");
       reply = [400, { code: 50109, message: "The request body contains invalid JSON." }];
     }
     requests.push(r);
-    for (const w of waiters) if (w.pred(r)) { clearTimeout(w.timer); waiters.delete(w); w.resolve(r); }
-    const failure = failures.find((f) => f.times > 0 && f.pattern.test(`${method} ${path}`));
+    for (const w of [...waiters]) {
+      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
+      clearTimeout(w.timer);
+      waiters.delete(w);
+    }
+    const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
     if (failure) {
       failure.times--;
       const headers = failure.status === 429 ? { "Retry-After": String(failure.body?.retry_after ?? 0.05), "X-RateLimit-Scope": "user", ...failure.headers } : failure.headers;
       reply = [failure.status, failure.body, headers];
-    } else if (reply[0] === 404) {
+    } else if (reply[0] !== 400) {
       if (path === "/gateway/bot" && !req.headers.authorization) reply = [401, { code: 0, message: "401: Unauthorized" }];
       else for (const [methods, re, handler] of routes) {
         const m = re.exec(path);
@@ -395,11 +419,11 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       const ch = channels.get(channelId) ?? { id: channelId, type: 0, guild_id: guildId };
       Object.assign(payload, {
         guild_id: guildId, guild: { id: guildId, locale: "en-US", features: [] }, guild_locale: "en-US",
-        channel_id: channelId, channel: ch, member: member(u), context: 0, authorizing_integration_owners: { 0: guildId },
+        channel_id: channelId, channel: ch, member: { ...member(u), permissions: EVERYONE_PERMISSIONS }, context: 0, authorizing_integration_owners: { 0: guildId },
       });
     }
     if (o.message) payload.message = o.message;
-    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false, user: u };
+    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false };
     interactions.set(id, it);
     byToken.set(token, it);
     dispatch("INTERACTION_CREATE", payload);
@@ -431,21 +455,22 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       const mentions = [...content.matchAll(/<@!?(\d+)>/g)].map((m) => user(m[1]!));
       if (o.mentionsBot && !mentions.some((u) => u.id === botUserId)) mentions.push(botUser);
       const id = snowflake();
+      // Without the MessageContent intent, Discord blanks guild messages that do not mention the bot.
+      const hidden = !o.dm && !(intents & (1 << 15)) && !mentions.some((u) => u.id === botUserId);
       const base = {
-        id, author, content, timestamp: iso(), edited_timestamp: null, tts: false, mention_everyone: false,
+        id, author, content: hidden ? "" : content, timestamp: iso(), edited_timestamp: null, tts: false, mention_everyone: false,
         mentions, mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0, nonce: id,
       };
       if (o.dm) dispatch("MESSAGE_CREATE", { ...base, channel_id: dmChannel(author.id).id, channel_type: 1 });
-      else {
-        const { user: _u, permissions: _p, ...m } = member(author);
-        dispatch("MESSAGE_CREATE", { ...base, channel_id: o.channelId ?? channelIds[0]!, channel_type: 0, guild_id: guildId, member: m });
-      }
+      else dispatch("MESSAGE_CREATE", { ...base, channel_id: o.channelId ?? channelIds[0]!, channel_type: 0, guild_id: guildId, member: member(null) });
       return { id };
     },
     waitForRequest(pred, timeoutMs = 5000) {
-      const found = requests.find(pred);
-      if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
+        try {
+          const found = requests.find(pred);
+          if (found) return resolve(found);
+        } catch (e) { return reject(e); }
         const w = {
           pred, resolve, reject,
           timer: setTimeout(() => { waiters.delete(w); reject(new Error(`standin: no matching request within ${timeoutMs} ms`)); }, timeoutMs),

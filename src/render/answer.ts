@@ -1,0 +1,127 @@
+import type { Answer } from "../answers/answer.js";
+import { articleEmbed, fitEmbeds } from "./embeds.js";
+import { LIMITS, truncate } from "./limits.js";
+import { BRAND_COLOR, NO_MENTIONS, type MessageButton, type MessageRow, type RenderedAnswer } from "./message.js";
+import { outletOf, safeText, safeUrl } from "./safeText.js";
+
+/** Results per page: three articles for /ask (each with its key points), five deals for /deal. */
+export const PAGE_SIZE = { ask: 3, deal: 5 } as const;
+/** How many matching key points an /ask result shows. */
+export const POINTS_PER_RESULT = 3;
+
+export interface RenderOptions {
+  /** Zero-based page of a long answer. */
+  page?: number;
+  /** Custom ids for the Previous/Next buttons; without them a long answer shows its first page only. */
+  pager?: { previous: string; next: string };
+  /** The custom id of the button that opens another article's summary (null: no button). */
+  openArticleId?: (articleId: string) => string | null;
+}
+
+const defaultOpenId = (articleId: string) => {
+  const id = `summary:${articleId}`;
+  return id.length <= LIMITS.customId ? id : null;
+};
+
+/** Renders any answer as a Discord message. The one place where answers become text users see. */
+export function renderAnswer(answer: Answer, options: RenderOptions = {}): RenderedAnswer {
+  switch (answer.type) {
+    case "ask": {
+      if (answer.results.length === 0) return notFound(answer.query, answer.suggestion);
+      return paged(answer.results, PAGE_SIZE.ask, options, (result) =>
+        articleEmbed(result.article, result.keyPoints.slice(0, Math.max(1, Math.min(POINTS_PER_RESULT, result.matchedKeyPoints || 2)))));
+    }
+    case "deal": {
+      if (answer.deals.length === 0) return notFound(answer.query, answer.suggestion, "Try a company name alone, such as `OpenAI`.");
+      return paged(answer.deals, PAGE_SIZE.deal, options, (item) => articleEmbed(item.article, item.keyPoints.slice(0, 2), { deal: item.deal }));
+    }
+    case "summary": {
+      if (!answer.article) return notFound(answer.query, answer.suggestion);
+      const embed = articleEmbed(answer.article, answer.keyPoints, { summary: true });
+      const openId = options.openArticleId ?? defaultOpenId;
+      const more: MessageButton[] = answer.alternatives.flatMap((article) => {
+        const customId = openId(article.id);
+        return customId ? [{ type: 2 as const, style: 2 as const, label: truncate(safeText(article.title), LIMITS.buttonLabel), custom_id: customId }] : [];
+      });
+      const rows = [sourceRow([answer.article.url]), ...chunk(more.slice(0, 4), LIMITS.buttonsPerRow).map(row)].filter(isRow);
+      return { message: { embeds: fitEmbeds([embed]), components: rows, allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+    }
+    case "latest": {
+      if (answer.articles.length === 0) return notFound("", null, "The corpus has no articles yet.");
+      const lines = answer.articles.map((article) => {
+        const url = safeUrl(article.url);
+        const title = truncate(safeText(article.title), 150).replace(/[[\]]/g, "");
+        return `• ${url ? `[${title}](${url})` : title} · ${article.date ?? "undated"} · ${url ? outletOf(url) : ""}`;
+      });
+      const description = fitLines(lines, LIMITS.embedDescription);
+      return {
+        message: { embeds: [{ title: "Latest articles", description, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS },
+        empty: false,
+        pages: 1,
+      };
+    }
+  }
+}
+
+function paged<T extends { article: { url: string } }>(
+  items: T[],
+  size: number,
+  options: RenderOptions,
+  toEmbed: (item: T) => ReturnType<typeof articleEmbed>,
+): RenderedAnswer {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(Math.max(0, options.page ?? 0), pages - 1);
+  const shown = items.slice(page * size, page * size + size);
+  const rows: MessageRow[] = [sourceRow(shown.map((item) => item.article.url))].filter(isRow);
+  if (pages > 1 && options.pager) {
+    rows.push(row([
+      { type: 2, style: 2, label: "◀ Previous", custom_id: options.pager.previous, disabled: page === 0 },
+      { type: 2, style: 2, label: `Page ${page + 1} of ${pages}`, custom_id: `${options.pager.next}:label`, disabled: true },
+      { type: 2, style: 2, label: "Next ▶", custom_id: options.pager.next, disabled: page === pages - 1 },
+    ]));
+  }
+  return { message: { embeds: fitEmbeds(shown.map(toEmbed)), components: rows, allowedMentions: NO_MENTIONS }, empty: false, pages };
+}
+
+/** One link button per source ("reuters.com"), for the articles shown. */
+function sourceRow(urls: string[]): MessageRow {
+  const buttons = urls.flatMap((raw, i): MessageButton[] => {
+    const url = safeUrl(raw);
+    if (!url || url.length > LIMITS.url) return [];
+    const label = urls.length > 1 ? `${i + 1}. ${outletOf(url)}` : `Read on ${outletOf(url)}`;
+    return [{ type: 2, style: 5, label: truncate(label, LIMITS.buttonLabel), url }];
+  });
+  return row(buttons.slice(0, LIMITS.buttonsPerRow));
+}
+
+function notFound(query: string, suggestion: string | null, hint = "Try fewer or broader words, or a company name."): RenderedAnswer {
+  const lines = [query ? `No article matches “${truncate(safeText(query), 200)}”.` : "Nothing to show."];
+  if (suggestion) lines.push(`Did you mean “${truncate(safeText(suggestion), 200)}”?`);
+  lines.push(hint);
+  return { message: { content: lines.join("\n"), embeds: [], components: [], allowedMentions: NO_MENTIONS }, empty: true, pages: 1 };
+}
+
+function fitLines(lines: string[], max: number): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length + line.length + 1 > max) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join("\n");
+}
+
+function row(components: MessageButton[]): MessageRow {
+  return { type: 1, components };
+}
+
+function isRow(candidate: MessageRow): boolean {
+  return candidate.components.length > 0;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
