@@ -79,6 +79,7 @@ function splitSections(body: string): SplitDocument {
   const sections = new Map<SectionName, string[]>();
   const beforeFirstSection: string[] = [];
   const looseLines: string[] = [];
+  const sourceLines: string[] = [];
   let markdownTitle: string | null = null;
   let current: SectionName | null = null;
   let seenSection = false;
@@ -97,6 +98,10 @@ function splitSections(body: string): SplitDocument {
       if (!sections.has(section)) sections.set(section, []);
       continue;
     }
+    if (SOURCE_LINE.test(line)) {
+      sourceLines.push(line); // "Source: URL" belongs to no section, wherever it stands
+      continue;
+    }
     const markdownHeading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (markdownHeading) {
       if (markdownHeading[1] === "#" && markdownTitle === null && !seenSection) markdownTitle = markdownHeading[2]!.trim();
@@ -107,7 +112,7 @@ function splitSections(body: string): SplitDocument {
     else if (!seenSection) beforeFirstSection.push(line);
     else looseLines.push(line);
   }
-  return { title: markdownTitle ?? pickTitle(beforeFirstSection), sections, looseLines: [...beforeFirstSection, ...looseLines] };
+  return { title: markdownTitle ?? pickTitle(beforeFirstSection), sections, looseLines: [...sourceLines, ...beforeFirstSection, ...looseLines] };
 }
 
 const BYLINE = /^(by\s|posted\b|published\b|updated\b|written by\b)|»|›|\|/i;
@@ -152,7 +157,8 @@ const BARE_URL = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>"')\]]+/i;
 function findSourceUrl(sourceLines: string[], looseLines: string[]): string | null {
   for (const line of [...sourceLines, ...looseLines]) {
     const labelled = SOURCE_LINE.exec(line);
-    if (labelled) return linkIn(labelled[1]!) ?? labelled[1]!.trim();
+    const link = labelled && linkIn(labelled[1]!);
+    if (link) return link;
   }
   for (const line of sourceLines) {
     const link = linkIn(line);

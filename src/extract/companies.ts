@@ -93,12 +93,16 @@ function unlistedNames(title: string, body: string): string[] {
   const names: string[] = [];
   for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*/gu)) {
     const words = run[0].split(" ").filter((word) => !NOT_NAMES.has(word) && !known.has(word));
-    for (let length = words.length; length > 0; length--) {
-      const phrase = words.slice(0, length).join(" ");
-      if (midSentence.has(phrase) || [...midSentence].some((name) => name.startsWith(`${phrase} `) || name === phrase)) {
-        names.push(phrase);
-        break;
+    for (let start = 0; start < words.length; ) {
+      let length = words.length - start;
+      for (; length > 0; length--) {
+        const phrase = words.slice(start, start + length).join(" ");
+        if (midSentence.has(phrase) || [...midSentence].some((name) => name.startsWith(`${phrase} `))) {
+          names.push(phrase);
+          break;
+        }
       }
+      start += Math.max(1, length);
     }
   }
   return names.filter((name) => !canonicalCompany(name));

@@ -1,17 +1,30 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Article } from "../articles/article.js";
+import { answerTypeOf, holdsAnswer } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
 import { correctCompanyWord } from "./spelling.js";
+import { companyAliases } from "../extract/companies.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
 export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
 /** How much the best matching key point adds to its article's score, relative to the article match. */
-export const KEY_POINT_WEIGHT = 0.6;
+export const KEY_POINT_WEIGHT = 0.3;
 /** An article whose deal involves a company the question excludes ("besides Microsoft") keeps this share of its score. */
 export const EXCLUDED_COMPANY_FACTOR = 0.4;
-/** Fuzzy matching allows one typo in words of 4-7 letters and two in longer words; shorter ones are exact. */
-export const FUZZY = (term: string): number => (term.length < 4 ? 0 : term.length < 8 ? 1 : 2);
+/**
+ * Within one article, a query word that is also in the article's title or company names (the article's
+ * context, true of all its key points) counts this much toward ranking its key points; the other words
+ * say which key point answers. "Who supplies the GPUs for OpenAI's Amazon deal" ranks the GPU key point
+ * of the OpenAI-Amazon article first, not the one that names OpenAI and Amazon.
+ */
+export const CONTEXT_TERM_WEIGHT = 0.35;
+/** A key point holding the kind of fact the question asks for ("when" a date, "how much" a sum) ranks this much higher. */
+export const ANSWER_TYPE_BOOST = 1.5;
+/** Fuzzy matching allows one typo in words of 6-8 letters and two in longer words; shorter ones are exact ("cloud" must not find "Claude"). */
+export const FUZZY = (term: string): number => (term.length < 6 ? 0 : term.length < 9 ? 1 : 2);
+/** A company named in a question weighs this much more than other words: news questions are about companies. */
+export const COMPANY_TERM_BOOST = 2;
 /** Prefix matching ("nvid" finds "nvidia") for words of at least this many letters. */
 export const MIN_PREFIX_LENGTH = 4;
 
@@ -41,6 +54,7 @@ const shared: Pick<Options, "tokenize" | "processTerm"> = {
   tokenize,
   processTerm: (term) => processTerm(term) ?? undefined,
 };
+const companyTerms = new Set([...companyAliases().keys()].flatMap((alias) => terms(alias)));
 const baseSearch: SearchOptions = {
   fuzzy: (term) => FUZZY(term) && FUZZY(term) / term.length,
   prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
@@ -58,7 +72,7 @@ export class NewsIndex {
     ...shared,
     fields: ["title", "summary", "keyPoints", "body", "names"],
     storeFields: [],
-    searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST } },
+    searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) ? COMPANY_TERM_BOOST : 1) },
   });
   private readonly keyPointIndex = new MiniSearch<KeyPointDoc>({
     ...shared,
@@ -68,6 +82,8 @@ export class NewsIndex {
   });
   /** Every processed term in the corpus: a query word outside it may be a misspelt company name. */
   private readonly vocabulary = new Set<string>();
+  /** Each article's context terms: those of its title and company names. */
+  private readonly contextTerms = new Map<string, Set<string>>();
 
   constructor(articles: Iterable<Article> = []) {
     for (const article of articles) this.add(article);
@@ -99,6 +115,7 @@ export class NewsIndex {
     };
     this.articleIndex.add(doc);
     this.keyPointIndex.addAll(article.keyPoints.map((text, i) => ({ id: `${article.id}\u0000${i}`, articleId: article.id, text })));
+    this.contextTerms.set(article.id, new Set(terms(`${article.title} ${article.companies.join(" ")}`)));
     for (const field of [doc.title, doc.summary, doc.keyPoints, doc.body, doc.names]) for (const term of terms(field)) this.vocabulary.add(term);
   }
 
@@ -107,6 +124,7 @@ export class NewsIndex {
     const article = this.articles.get(id);
     if (!article) return false;
     this.articles.delete(id);
+    this.contextTerms.delete(id);
     this.articleIndex.discard(id);
     article.keyPoints.forEach((_, i) => this.keyPointIndex.discard(`${id}\u0000${i}`));
     return true;
@@ -134,12 +152,17 @@ export class NewsIndex {
     const { text } = this.expandQuery(wanted);
     const articleScores = new Map<string, number>();
     for (const result of this.articleIndex.search(text)) articleScores.set(result.id, result.score);
-    const pointScores = new Map<string, Array<{ index: number; score: number }>>();
+    const wants = answerTypeOf(query);
+    const pointScores = new Map<string, Array<{ index: number; score: number; rank: number }>>();
     for (const result of this.keyPointIndex.search(text)) {
       const articleId = result.articleId as string;
       const index = Number(String(result.id).split("\u0000")[1]);
       if (!pointScores.has(articleId)) pointScores.set(articleId, []);
-      pointScores.get(articleId)!.push({ index, score: result.score });
+      const context = this.contextTerms.get(articleId);
+      const inContext = result.terms.filter((term) => context?.has(term)).length;
+      let weight = (result.terms.length - inContext + CONTEXT_TERM_WEIGHT * inContext) / Math.max(1, result.terms.length);
+      if (wants && holdsAnswer(wants, this.articles.get(articleId)?.keyPoints[index] ?? "")) weight *= ANSWER_TYPE_BOOST;
+      pointScores.get(articleId)!.push({ index, score: result.score, rank: result.score * weight });
     }
     const topArticle = Math.max(0, ...articleScores.values()) || 1;
     const topPoint = Math.max(0, ...[...pointScores.values()].flat().map((p) => p.score)) || 1;
@@ -148,8 +171,8 @@ export class NewsIndex {
     for (const id of new Set([...articleScores.keys(), ...pointScores.keys()])) {
       const article = this.articles.get(id);
       if (!article || (options.filter && !options.filter(article))) continue;
-      const points = (pointScores.get(id) ?? []).sort((a, b) => b.score - a.score || a.index - b.index);
-      const best = points[0]?.score ?? 0;
+      const points = (pointScores.get(id) ?? []).sort((a, b) => b.rank - a.rank || a.index - b.index);
+      const best = Math.max(0, ...points.map((p) => p.score));
       let score = (articleScores.get(id) ?? 0) / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
       if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) score *= EXCLUDED_COMPANY_FACTOR;
       const matched = new Set(points.map((p) => p.index));

@@ -76,6 +76,8 @@ export function snowflake(): string {
 }
 
 const iso = () => new Date().toISOString();
+/** Discord's "Unknown X" 404, e.g. unknown("Channel", 10003). */
+const unknown = (what: string, code: number): Reply => [404, { code, message: `Unknown ${what}` }];
 const formError = (path: string, code: string, message: string): Reply => {
   const errors: any = {};
   let node = errors;
@@ -134,14 +136,16 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const defaultUserId = snowflake();
   const joinedAt = iso();
   const requests: RecordedRequest[] = [];
-  const waiters = new Set<{ pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  type Waiter = { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+  const waiters = new Set<Waiter>();
   let failures: { pattern: RegExp; status: number; body: any; times: number; headers: Record<string, string> }[] = [];
 
   const users = new Map<string, any>();
   const botUser = { id: botUserId, username: "Newsdesk", discriminator: "0", global_name: null, avatar: null, bot: true, public_flags: 0, flags: 0 };
   users.set(botUserId, botUser);
   const user = (id: string): any => {
-    if (!users.has(id)) users.set(id, { id, username: `user${id.slice(-4)}`, discriminator: "0", global_name: `User ${id.slice(-4)}`, avatar: null, public_flags: 0 });
+    const tag = id.slice(-4);
+    if (!users.has(id)) users.set(id, { id, username: `user${tag}`, discriminator: "0", global_name: `User ${tag}`, avatar: null, public_flags: 0 });
     return users.get(id);
   };
   /** A guild member object; gateway messages carry it without `user`. */
@@ -155,6 +159,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     id, type: 0, guild_id: guildId, name: position === 0 ? "general" : `news-${position}`, position, permission_overwrites: [],
     topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
   }));
+  const guildChannels = () => [...channels.values()].filter((c) => c.guild_id === guildId);
   const dmChannels = new Map<string, any>(); // user id -> DM channel
   const dmChannel = (userId: string): any => {
     if (!dmChannels.has(userId)) {
@@ -164,6 +169,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }
     return dmChannels.get(userId);
   };
+  const roleBase = { color: 0, hoist: false, icon: null, unicode_emoji: null, mentionable: false, flags: 0 };
   const guildBase = () => ({
     id: guildId, name: "Newsdesk Test Guild", icon: null, splash: null, discovery_splash: null, banner: null, description: null,
     owner_id: defaultUserId, afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
@@ -172,8 +178,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
     preferred_locale: "en-US", max_members: 500000, max_video_channel_users: 25, features: [], emojis: [], stickers: [],
     roles: [
-      { id: guildId, name: "@everyone", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: EVERYONE_PERMISSIONS, managed: false, mentionable: false, flags: 0 },
-      { id: botRoleId, name: "Newsdesk", color: 0, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: ALL_PERMISSIONS, managed: true, mentionable: false, flags: 0, tags: { bot_id: botUserId } },
+      { ...roleBase, id: guildId, name: "@everyone", position: 0, permissions: EVERYONE_PERMISSIONS, managed: false },
+      { ...roleBase, id: botRoleId, name: "Newsdesk", position: 1, permissions: ALL_PERMISSIONS, managed: true, tags: { bot_id: botUserId } },
     ],
   });
 
@@ -188,7 +194,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const kept = old.find((o) => o.id === String(a.id));
     if (kept) return kept;
     const id = snowflake(), path = `attachments/${channelId}/${id}/${a.filename ?? "file"}`;
-    return { id, filename: a.filename ?? "file", description: a.description, size: 0, url: `https://cdn.discordapp.com/${path}`, proxy_url: `https://media.discordapp.net/${path}` };
+    return {
+      id, filename: a.filename ?? "file", description: a.description, size: 0,
+      url: `https://cdn.discordapp.com/${path}`, proxy_url: `https://media.discordapp.net/${path}`,
+    };
   });
 
   /** Build (or, given an existing message, edit) a full message object authored by the bot. */
@@ -263,7 +272,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
           });
           dispatch("GUILD_CREATE", {
             ...guildBase(), joined_at: joinedAt, large: false, unavailable: false, member_count: 2,
-            channels: [...channels.values()].filter((c) => c.guild_id === guildId), threads: [],
+            channels: guildChannels(), threads: [],
             members: [member(botUser, [botRoleId])], presences: [], voice_states: [], stage_instances: [],
             guild_scheduled_events: [], soundboard_sounds: [],
           });
@@ -285,10 +294,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   /** Follow-ups (POST) and GET/PATCH/DELETE of interaction response messages ("@original" or an id). */
   const webhookMessage = (token: string, mid: string | null, r: RecordedRequest): Reply => {
     const it = byToken.get(token);
-    if (!it) return [404, { code: 10015, message: "Unknown Webhook" }];
+    if (!it) return unknown("Webhook", 10015);
     const id = mid === null ? snowflake() : mid === "@original" ? it.originalId : mid;
-    if (r.method === "DELETE") return messages.delete(id) ? [204] : [404, { code: 10008, message: "Unknown Message" }];
-    if (r.method === "GET") return messages.has(id) ? [200, messages.get(id)] : [404, { code: 10008, message: "Unknown Message" }];
+    if (r.method === "DELETE") return messages.delete(id) ? [204] : unknown("Message", 10008);
+    if (r.method === "GET") return messages.has(id) ? [200, messages.get(id)] : unknown("Message", 10008);
     const invalid = validateMessage(r.body);
     if (invalid) return invalid;
     const extra = { id, webhook_id: botUserId, application_id: botUserId, type: 20 };
@@ -297,30 +306,39 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const commands = new Map<string, any[]>(); // "global" or guild id -> registered commands
   const commandIds = new Map<string, string>();
   const routes: [string, RegExp, (m: RegExpExecArray, r: RecordedRequest) => Reply][] = [
-    ["GET", /^\/gateway\/bot$/, () => [200, { url: wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 } }]],
+    ["GET", /^\/gateway\/bot$/, () => [200, {
+      url: wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 },
+    }]],
     ["GET", /^\/gateway$/, () => [200, { url: wsUrl }]],
     ["GET", /^\/users\/@me$/, () => [200, botUser]],
-    ["GET", /^\/users\/(\d+)$/, (m) => (users.has(m[1]!) ? [200, users.get(m[1]!)] : [404, { code: 10013, message: "Unknown User" }])],
+    ["GET", /^\/users\/(\d+)$/, (m) => (users.has(m[1]!) ? [200, users.get(m[1]!)] : unknown("User", 10013))],
     ["POST", /^\/users\/@me\/channels$/, (_m, r) => [200, dmChannel(String(r.body?.recipient_id))]],
-    ["GET", /^\/applications\/@me$/, () => [200, { id: botUserId, name: "Newsdesk", icon: null, description: "", bot_public: true, bot_require_code_grant: false, flags: 0, team: null, owner: user(defaultUserId), verify_key: "0".repeat(64) }]],
-    ["GET", /^\/guilds\/(\d+)$/, (m, r) => (m[1] !== guildId ? [404, { code: 10004, message: "Unknown Guild" }]
-      : [200, { ...guildBase(), ...(r.query.get("with_counts") === "true" ? { approximate_member_count: users.size, approximate_presence_count: 1 } : {}) }])],
-    ["GET", /^\/guilds\/(\d+)\/channels$/, (m) => (m[1] === guildId ? [200, [...channels.values()].filter((c) => c.guild_id === guildId)] : [404, { code: 10004, message: "Unknown Guild" }])],
-    ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, (m) => (m[1] === guildId && users.has(m[2]!) ? [200, member(users.get(m[2]!), m[2] === botUserId ? [botRoleId] : [])] : [404, { code: 10007, message: "Unknown Member" }])],
-    ["GET", /^\/channels\/(\d+)$/, (m) => (channels.has(m[1]!) ? [200, channels.get(m[1]!)] : [404, { code: 10003, message: "Unknown Channel" }])],
-    ["POST", /^\/channels\/(\d+)\/typing$/, (m) => (channels.has(m[1]!) ? [204] : [404, { code: 10003, message: "Unknown Channel" }])],
+    ["GET", /^\/applications\/@me$/, () => [200, {
+      id: botUserId, name: "Newsdesk", icon: null, description: "", bot_public: true, bot_require_code_grant: false, flags: 0,
+      team: null, owner: user(defaultUserId), verify_key: "0".repeat(64),
+    }]],
+    ["GET", /^\/guilds\/(\d+)$/, (m, r) => {
+      if (m[1] !== guildId) return unknown("Guild", 10004);
+      const counts = r.query.get("with_counts") === "true" ? { approximate_member_count: users.size, approximate_presence_count: 1 } : {};
+      return [200, { ...guildBase(), ...counts }];
+    }],
+    ["GET", /^\/guilds\/(\d+)\/channels$/, (m) => (m[1] === guildId ? [200, guildChannels()] : unknown("Guild", 10004))],
+    ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, (m) => (m[1] === guildId && users.has(m[2]!)
+      ? [200, member(users.get(m[2]!), m[2] === botUserId ? [botRoleId] : [])] : unknown("Member", 10007))],
+    ["GET", /^\/channels\/(\d+)$/, (m) => (channels.has(m[1]!) ? [200, channels.get(m[1]!)] : unknown("Channel", 10003))],
+    ["POST", /^\/channels\/(\d+)\/typing$/, (m) => (channels.has(m[1]!) ? [204] : unknown("Channel", 10003))],
     ["POST", /^\/channels\/(\d+)\/messages$/, (m, r) => {
-      if (!channels.has(m[1]!)) return [404, { code: 10003, message: "Unknown Channel" }];
+      if (!channels.has(m[1]!)) return unknown("Channel", 10003);
       const b = r.body ?? {};
       if (!b.content && !b.embeds?.length && !b.components?.length && !b.attachments?.length && !b.sticker_ids?.length && !b.poll)
         return [400, { code: 50006, message: "Cannot send an empty message" }];
       return validateMessage(b) ?? [200, saveMessage(m[1]!, b)];
     }],
     ["GET|PATCH|DELETE", /^\/channels\/(\d+)\/messages\/(\d+)$/, (m, r) => {
-      if (!channels.has(m[1]!)) return [404, { code: 10003, message: "Unknown Channel" }];
+      if (!channels.has(m[1]!)) return unknown("Channel", 10003);
       const existing = messages.get(m[2]!);
-      if (r.method === "DELETE") return messages.delete(m[2]!) ? [204] : [404, { code: 10008, message: "Unknown Message" }];
-      if (r.method === "GET") return existing ? [200, existing] : [404, { code: 10008, message: "Unknown Message" }];
+      if (r.method === "DELETE") return messages.delete(m[2]!) ? [204] : unknown("Message", 10008);
+      if (r.method === "GET") return existing ? [200, existing] : unknown("Message", 10008);
       return validateMessage(r.body) ?? [200, saveMessage(m[1]!, r.body, { id: m[2]! }, existing)];
     }],
     ["PUT|GET", /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/, (m, r) => {
@@ -334,7 +352,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }],
     ["POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (m, r) => {
       const it = interactions.get(m[1]!);
-      if (!it || it.token !== m[2] || r.at - it.at > deadline) return [404, { code: 10062, message: "Unknown interaction" }];
+      if (!it || it.token !== m[2] || r.at - it.at > deadline) return unknown("interaction", 10062);
       if (it.acked) return [400, { code: 40060, message: "Interaction has already been acknowledged." }];
       const type = r.body?.type, data = r.body?.data ?? {};
       if (type === 8 && (data.choices?.length ?? 0) > 25) return formError("data.choices", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
@@ -349,7 +367,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       if (type === 7 && message) saveMessage(it.channelId, data, {}, message);
       if (r.query.get("with_response") !== "true") return [204];
       return [200, {
-        interaction: { id: it.id, type: it.type, response_message_id: message?.id, response_message_loading: type === 5, response_message_ephemeral: Boolean((message?.flags ?? 0) & 64) },
+        interaction: {
+          id: it.id, type: it.type, response_message_id: message?.id,
+          response_message_loading: type === 5, response_message_ephemeral: Boolean((message?.flags ?? 0) & 64),
+        },
         resource: message ? { type, message } : { type },
       }];
     }],
@@ -383,8 +404,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
     if (failure) {
       failure.times--;
-      const headers = failure.status === 429 ? { "Retry-After": String(failure.body?.retry_after ?? 0.05), "X-RateLimit-Scope": "user", ...failure.headers } : failure.headers;
-      reply = [failure.status, failure.body, headers];
+      const rateLimit = { "Retry-After": String(failure.body?.retry_after ?? 0.05), "X-RateLimit-Scope": "user" };
+      reply = [failure.status, failure.body, { ...(failure.status === 429 ? rateLimit : {}), ...failure.headers }];
     } else if (reply[0] !== 400) {
       if (path === "/gateway/bot" && !req.headers.authorization) reply = [401, { code: 0, message: "401: Unauthorized" }];
       else for (const [methods, re, handler] of routes) {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { ask } from "../../src/answers/ask.js";
+import { UserFacingError } from "../../src/answers/answer.js";
+import { deal } from "../../src/answers/deal.js";
+import { latest } from "../../src/answers/latest.js";
+import { summary } from "../../src/answers/summary.js";
+import { parseArticleText } from "../../src/articles/parse.js";
+import { NewsIndex } from "../../src/search/newsIndex.js";
+import { markdownArticle } from "../helpers/articles.js";
+import { bundledIndex } from "../helpers/corpus.js";
+
+const index = await bundledIndex();
+
+describe("ask", () => {
+  it("answers with the matching article and the key point that answers, not the first one", () => {
+    const answer = ask(index, "who is supplying the GPUs for OpenAI's Amazon deal?");
+    expect(answer.results[0]?.article.id).toBe("openai-aws-compute-38bn");
+    expect(answer.results[0]?.keyPoints[0]).toMatch(/Nvidia GPUs/);
+    expect(answer.results[0]?.matchedKeyPoints).toBeGreaterThan(0);
+  });
+
+  it("finds an article written with another name of the company", () => {
+    expect(ask(index, "Alphabet cybersecurity purchase").results[0]?.article.id).toBe("google-wiz-acquisition-32bn");
+    expect(ask(index, "Facebook stake in Scale AI").results[0]?.article.id).toBe("meta-scale-ai-49pct-stake-14bn");
+  });
+
+  it("forgives misspelt company names and says how it read them", () => {
+    const answer = ask(index, "Antropic series F valuation");
+    expect(answer.results[0]?.article.id).toBe("anthropic-series-f-13bn-183bn-valuation");
+    expect(answer.suggestion).toBe("Anthropic series F valuation");
+  });
+
+  it("treats every way of writing an amount alike", () => {
+    for (const amount of ["$38bn", "38 billion dollars", "$38B"]) {
+      expect(ask(index, `the ${amount} cloud contract`).results[0]?.article.id).toBe("openai-aws-compute-38bn");
+    }
+  });
+
+  it("leaves out the company a question excludes", () => {
+    const answer = ask(index, "Who is OpenAI buying cloud compute from besides Microsoft?");
+    expect(answer.results[0]?.article.deals[0]?.parties).not.toContain("Microsoft");
+    expect(answer.results[0]?.article.companies).toContain("OpenAI");
+  });
+
+  it("answers nothing rather than guessing when no article matches", () => {
+    expect(ask(index, "zebra xylophone quidditch").results).toEqual([]);
+  });
+
+  it("explains an empty question", () => {
+    expect(() => ask(index, "  ?! ")).toThrow(UserFacingError);
+  });
+});
+
+describe("deal", () => {
+  it("lists every deal of a company named alone, newest first, before its non-deal news", () => {
+    const answer = deal(index, "Microsoft", 25);
+    const kinds = answer.deals.map((d) => (d.deal ? "deal" : "news"));
+    expect(kinds.indexOf("news")).toBeGreaterThan(kinds.lastIndexOf("deal"));
+    const ids = answer.deals.map((d) => d.article.id);
+    expect(ids).toEqual(expect.arrayContaining(["microsoft-activision-blizzard-69bn-acquisition-completed", "microsoft-nebius-17bn-gpu-capacity-deal", "microsoft-inflection-ai-650m-license-suleyman-hire"]));
+    expect(ids).toContain("microsoft-layoffs-9000-jobs-july-2025");
+    const dates = answer.deals.filter((d) => d.deal).map((d) => d.article.date ?? "");
+    expect(dates.filter(Boolean)).toEqual([...dates.filter(Boolean)].sort().reverse());
+    for (const item of answer.deals.filter((d) => d.deal)) expect(item.deal?.parties).toContain("Microsoft");
+  });
+
+  it("gives parties, amount and kind", () => {
+    const first = deal(index, "Nvidia Intel stake").deals[0];
+    expect(first?.article.id).toBe("nvidia-intel-5bn-stake-chip-partnership");
+    expect(first?.deal).toEqual({ parties: ["Nvidia", "Intel"], amount: { value: 5e9, currency: "USD", text: "$5 Billion" }, kind: "investment" });
+  });
+
+  it("ranks a topic's deals by relevance", () => {
+    expect(deal(index, "AWS compute deal").deals[0]?.article.id).toBe("openai-aws-compute-38bn");
+  });
+});
+
+describe("summary", () => {
+  it("gives one article and the next best as alternatives", () => {
+    const answer = summary(index, "AWS compute deal");
+    expect(answer.article?.id).toBe("openai-aws-compute-38bn");
+    expect(answer.alternatives.length).toBeGreaterThan(0);
+    expect(answer.alternatives.map((a) => a.id)).not.toContain("openai-aws-compute-38bn");
+  });
+
+  it("opens an article by its id", () => {
+    expect(summary(index, "google-wiz-acquisition-32bn").article?.id).toBe("google-wiz-acquisition-32bn");
+  });
+});
+
+describe("latest", () => {
+  it("lists the newest articles first, undated ones last", () => {
+    const articles = latest(index, 100).articles;
+    expect(articles).toHaveLength(25);
+    const dates = articles.map((a) => a.date).filter((d): d is string => d !== null);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("follows changes to the index", () => {
+    const small = new NewsIndex();
+    const result = parseArticleText(markdownArticle({ date: "2030-01-01" }), "future");
+    if (!result.ok) throw new Error(result.reason);
+    small.add(result.article);
+    expect(latest(small).articles.map((a) => a.id)).toEqual(["future"]);
+    small.remove("future");
+    expect(latest(small).articles).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { findMoney, moneyToken } from "../../src/extract/money.js";
+import { canonicalCompany, findCompanies } from "../../src/extract/companies.js";
+import { terms } from "../../src/search/text.js";
+import { correctCompanyWord, editDistance } from "../../src/search/spelling.js";
+
+describe("money", () => {
+  it.each(["$38 billion", "$38bn", "38 billion dollars", "$38B", "38bn", "US$38 billion", "USD 38 billion"])("reads %s as 38 billion dollars", (text) => {
+    const [money] = findMoney(text);
+    expect(money).toMatchObject({ value: 38e9, currency: "USD" });
+    expect(moneyToken(money!.value)).toBe("38b");
+  });
+
+  it("keeps decimals, other currencies and smaller scales", () => {
+    expect(findMoney("a €1.8 billion fine and a $350 million stake").map((m) => [m.currency, moneyToken(m.value)])).toEqual([["EUR", "1.8b"], ["USD", "350m"]]);
+  });
+
+  it("does not read percentages, counts or model sizes as money", () => {
+    expect(findMoney("a 10% stake in a 70B model, 6 gigawatts")).toEqual([]);
+  });
+
+  it("makes every form of an amount the same search term", () => {
+    const forms = ["$38 billion", "$38bn", "38 billion dollars", "$38B", "38bn"].map((form) => terms(`the ${form} deal`));
+    for (const form of forms) expect(form).toEqual(forms[0]);
+  });
+});
+
+describe("company names", () => {
+  it("resolves aliases to one canonical name", () => {
+    expect(canonicalCompany("AWS")).toBe("Amazon");
+    expect(canonicalCompany("Amazon Web Services")).toBe("Amazon");
+    expect(canonicalCompany("alphabet")).toBe("Google");
+    expect(canonicalCompany("Facebook")).toBe("Meta");
+    expect(findCompanies("Meta Platforms and Alphabet's Google Cloud").map((m) => m.name)).toEqual(["Meta", "Google", "Google"]);
+  });
+
+  it("matches ordinary words only as written: Arm the chip designer, not the arms race", () => {
+    expect(findCompanies("Arm licenses designs; an arms race in the arm of a company").map((m) => m.text)).toEqual(["Arm"]);
+  });
+
+  it("searches an alias and its company as the same term", () => {
+    expect(terms("AWS")).toContain(terms("Amazon")[0]);
+    expect(terms("Alphabet")).toContain(terms("Google")[0]);
+  });
+
+  it("recognises misspelt company names", () => {
+    expect(correctCompanyWord("Antropic")).toBe("anthropic");
+    expect(correctCompanyWord("Nvidea")).toBe("nvidia");
+    expect(correctCompanyWord("Brodcom")).toBe("broadcom");
+    expect(correctCompanyWord("Oracel")).toBe("oracle");
+    expect(correctCompanyWord("banana")).toBeNull();
+    expect(editDistance("oracel", "oracle")).toBe(1);
+  });
+});
+
+describe("terms", () => {
+  it("drops stop words and stems, so a question and an article meet", () => {
+    expect(terms("Who is investing in the chips?")).toEqual(terms("invests chip"));
+  });
+});
