@@ -45,6 +45,11 @@ export function canonicalCompany(alias: string): string | undefined {
   return byAlias.get(alias.toLowerCase().trim()) ?? caseSensitive.get(alias.trim());
 }
 
+/** Every name a company goes by (lower case), its canonical name included. */
+export function namesOf(company: string): string[] {
+  return [...byAlias.entries()].filter(([, name]) => name === company).map(([alias]) => alias);
+}
+
 /** Every name and alias, lower case, with the company it stands for. */
 export function companyAliases(): ReadonlyMap<string, string> {
   return byAlias;

@@ -3,7 +3,7 @@ import type { Article } from "../articles/article.js";
 import { answerTypeOf, holdsAnswer } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
 import { correctCompanyWord } from "./spelling.js";
-import { companyAliases } from "../extract/companies.js";
+import { companyAliases, namesOf } from "../extract/companies.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
@@ -13,7 +13,7 @@ export const KEY_POINT_WEIGHT = 0.3;
 /** An article whose deal involves a company the question excludes ("besides Microsoft") keeps this share of its score. */
 export const EXCLUDED_COMPANY_FACTOR = 0.4;
 /**
- * Within one article, a query word that is also in the article's title or company names (the article's
+ * Within one article, a query word that is also in the article's title or its deals' parties (the article's
  * context, true of all its key points) counts this much toward ranking its key points; the other words
  * say which key point answers. "Who supplies the GPUs for OpenAI's Amazon deal" ranks the GPU key point
  * of the OpenAI-Amazon article first, not the one that names OpenAI and Amazon.
@@ -82,7 +82,7 @@ export class NewsIndex {
   });
   /** Every processed term in the corpus: a query word outside it may be a misspelt company name. */
   private readonly vocabulary = new Set<string>();
-  /** Each article's context terms: those of its title and company names. */
+  /** Each article's context terms: those of its title and its deals' parties. */
   private readonly contextTerms = new Map<string, Set<string>>();
 
   constructor(articles: Iterable<Article> = []) {
@@ -115,7 +115,9 @@ export class NewsIndex {
     };
     this.articleIndex.add(doc);
     this.keyPointIndex.addAll(article.keyPoints.map((text, i) => ({ id: `${article.id}\u0000${i}`, articleId: article.id, text })));
-    this.contextTerms.set(article.id, new Set(terms(`${article.title} ${article.companies.join(" ")}`)));
+    const parties = new Set(article.deals.flatMap((deal) => deal.parties));
+    const partyNames = [...parties].flatMap((party) => [party, ...namesOf(party)]);
+    this.contextTerms.set(article.id, new Set(terms(`${article.title} ${partyNames.join(" ")}`)));
     for (const field of [doc.title, doc.summary, doc.keyPoints, doc.body, doc.names]) for (const term of terms(field)) this.vocabulary.add(term);
   }
 
