@@ -23,8 +23,9 @@ export const CONTEXT_TERM_WEIGHT = 0.35;
 export const ANSWER_TYPE_BOOST = 1.5;
 /** Fuzzy matching allows one typo in words of 6-8 letters and two in longer words; shorter ones are exact ("cloud" must not find "Claude"). */
 export const FUZZY = (term: string): number => (term.length < 6 ? 0 : term.length < 9 ? 1 : 2);
-/** A company named in a question weighs this much more than other words: news questions are about companies. */
-export const COMPANY_TERM_BOOST = 2;
+/** A company or a sum named in a question weighs this much more than other words: they identify a deal. */
+export const NAME_TERM_BOOST = 2;
+const MONEY_TERM = /^\d+(\.\d+)?[tbmk]$/;
 /** Prefix matching ("nvid" finds "nvidia") for words of at least this many letters. */
 export const MIN_PREFIX_LENGTH = 4;
 
@@ -72,7 +73,7 @@ export class NewsIndex {
     ...shared,
     fields: ["title", "summary", "keyPoints", "body", "names"],
     storeFields: [],
-    searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) ? COMPANY_TERM_BOOST : 1) },
+    searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) || MONEY_TERM.test(term) ? NAME_TERM_BOOST : 1) },
   });
   private readonly keyPointIndex = new MiniSearch<KeyPointDoc>({
     ...shared,
