@@ -81,8 +81,6 @@ export class NewsIndex {
     storeFields: ["articleId"],
     searchOptions: baseSearch,
   });
-  /** Every processed term in the corpus: a query word outside it may be a misspelt company name. */
-  private readonly vocabulary = new Set<string>();
   /** Each article's context terms: those of its title and its deals' parties. */
   private readonly contextTerms = new Map<string, Set<string>>();
 
@@ -119,7 +117,6 @@ export class NewsIndex {
     const parties = new Set(article.deals.flatMap((deal) => deal.parties));
     const partyNames = [...parties].flatMap((party) => [party, ...namesOf(party)]);
     this.contextTerms.set(article.id, new Set(terms(`${article.title} ${partyNames.join(" ")}`)));
-    for (const field of [doc.title, doc.summary, doc.keyPoints, doc.body, doc.names]) for (const term of terms(field)) this.vocabulary.add(term);
   }
 
   /** Removes an article; returns false when there was none with that id. */
@@ -134,7 +131,8 @@ export class NewsIndex {
   }
 
   /**
-   * The query as searched: its words, plus the company each unknown word is a misspelling of.
+   * The query as searched: its words, plus the company each word that the corpus does not contain is a
+   * misspelling of.
    * `corrections` maps a misspelt word to the name it was read as, to offer "did you mean".
    */
   expandQuery(query: string): { text: string; corrections: Map<string, string> } {
@@ -142,11 +140,16 @@ export class NewsIndex {
     const words = tokenize(query);
     for (const word of words) {
       const term = processTerm(word);
-      if (!term || this.vocabulary.has(term) || /\d/.test(word) || word.length < 5) continue;
+      if (!term || /\d/.test(word) || word.length < 5 || this.knows(word)) continue;
       const alias = correctCompanyWord(word);
       if (alias) corrections.set(word, alias);
     }
     return { text: [query, ...corrections.values()].join(" "), corrections };
+  }
+
+  /** Whether a word occurs in the corpus as it is written (no typo allowance). */
+  private knows(word: string): boolean {
+    return this.articleIndex.search(word, { fuzzy: false, prefix: false, boostTerm: undefined }).length > 0;
   }
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */

@@ -44,6 +44,20 @@ function pushWords(text: string, into: string[]): void {
  * words with digits are kept as they are.
  */
 export function processTerm(term: string): string | null {
+  let processed = memo.get(term);
+  if (processed === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    processed = normalizeTerm(term);
+    memo.set(term, processed);
+  }
+  return processed;
+}
+
+/** Stemming is the costly part of indexing, and a corpus repeats its words: each word is worked out once. */
+const MEMO_SIZE = 200_000;
+const memo = new Map<string, string | null>();
+
+function normalizeTerm(term: string): string | null {
   const word = term
     .toLowerCase()
     .normalize("NFKD")
