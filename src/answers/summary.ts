@@ -11,12 +11,13 @@ export function summary(index: NewsIndex, rawQuery: string): Extract<Answer, { t
   const query = cleanQuery(rawQuery, "a topic", '"AWS compute deal"');
   const exact = index.get(query);
   const hits = index.search(query, { limit: SUMMARY_ALTERNATIVES + 1 });
-  const best = exact ? { article: exact, keyPoints: exact.keyPoints } : hits[0];
-  const alternatives = hits.map((hit) => hit.article).filter((article) => article.id !== best?.article.id).slice(0, SUMMARY_ALTERNATIVES);
+  const best = exact ?? hits[0]?.article;
+  const alternatives = hits.map((hit) => hit.article).filter((article) => article.id !== best?.id).slice(0, SUMMARY_ALTERNATIVES);
   return {
     type: "summary",
     query,
-    article: best?.article ?? null,
+    article: best ?? null,
+    // A summary reads in the article's own order; /ask is where key points are ranked.
     keyPoints: best?.keyPoints ?? [],
     alternatives,
     suggestion: suggestionFor(index, query),

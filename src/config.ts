@@ -1,0 +1,76 @@
+import { existsSync, statSync } from "node:fs";
+import { resolveCorpusDir } from "./paths.js";
+
+/** Log levels pino knows. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything Newsdesk reads from the environment, read once at start-up and validated. */
+export interface Config {
+  /** The bot token; without it `npm start` opens the local console instead of connecting to Discord. */
+  discordToken: string | null;
+  /** The application id: needed to deploy commands (the bot learns it from Discord when it logs in). */
+  discordClientId: string | null;
+  /** Deploy commands to this guild only (instant, for development); otherwise globally. */
+  discordGuildId: string | null;
+  /** Where the summaries are. Default: ./corpus, else the bundled corpus. */
+  corpusDir: string;
+  logLevel: LogLevel;
+  /** Discord's REST API base URL; the gateway URL is discovered through it. Default: Discord's own. */
+  discordApiUrl: string | null;
+}
+
+/** A setting that is missing or malformed: the message names the variable and how to fix it. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Reads and validates the configuration; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const value = (name: string) => {
+    const raw = env[name]?.trim();
+    return raw ? raw : null;
+  };
+  const token = value("DISCORD_TOKEN");
+  if (token !== null && (/\s/.test(token) || token.length < 20)) {
+    throw new ConfigError("DISCORD_TOKEN does not look like a bot token: copy it from the Developer Portal (Bot > Reset Token), without quotes or spaces.");
+  }
+  const snowflake = (name: string, what: string) => {
+    const id = value(name);
+    if (id !== null && !SNOWFLAKE.test(id)) throw new ConfigError(`${name} must be a Discord id (17-20 digits), not "${id}": ${what}`);
+    return id;
+  };
+  const clientId = snowflake("DISCORD_CLIENT_ID", "copy the Application ID from the Developer Portal's General Information page.");
+  const guildId = snowflake("DISCORD_GUILD_ID", "enable Developer Mode in Discord, right-click the server and choose Copy Server ID.");
+
+  const level = (value("LOG_LEVEL") ?? "info").toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${level}".`);
+
+  const apiUrl = value("DISCORD_API_URL");
+  if (apiUrl !== null) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(apiUrl);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+      throw new ConfigError(`DISCORD_API_URL must be an http(s) URL such as https://discord.com/api, not "${apiUrl}" (leave it empty to use Discord's own).`);
+    }
+  }
+
+  const corpusDir = resolveCorpusDir(value("CORPUS_DIR") ?? undefined);
+  if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
+    throw new ConfigError(`CORPUS_DIR points to ${corpusDir}, which is not a folder: set it to the folder of summaries, or leave it empty for ./corpus.`);
+  }
+  return {
+    discordToken: token,
+    discordClientId: clientId,
+    discordGuildId: guildId,
+    corpusDir,
+    logLevel: level as LogLevel,
+    discordApiUrl: apiUrl?.replace(/\/+$/, "") ?? null,
+  };
+}

@@ -1,0 +1,42 @@
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
+import type { Logger } from "../logger.js";
+import type { NewsIndex } from "../search/newsIndex.js";
+import { handleInteraction } from "./interactions.js";
+import { handleMessage } from "./mentions.js";
+import { PageStore } from "./pages.js";
+
+/**
+ * The fewest intents that serve: guilds for slash commands, guild and direct messages for mentions. A bot
+ * receives the content of messages that mention it without the privileged message-content intent.
+ */
+export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+
+export interface BotOptions {
+  index: () => NewsIndex;
+  logger: Logger;
+  /** Discord's REST API base (e.g. a local stand-in); default Discord's own. */
+  apiUrl?: string | null;
+  /** How long paging buttons work. */
+  pageTtlMs?: number;
+  /** Defer replies when the corpus is larger than this many articles. */
+  deferAboveArticles?: number;
+  /** Extra REST options (tests lift the global rate limit). */
+  rest?: ClientOptions["rest"];
+}
+
+/** A discord.js client wired to Newsdesk's handlers; call `login(token)` to connect. */
+export function createBot(options: BotOptions): Client {
+  const client = new Client({
+    intents: INTENTS,
+    partials: [Partials.Channel], // direct-message channels arrive uncached
+    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
+    allowedMentions: { parse: [] },
+  });
+  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles };
+  client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+  client.on(Events.MessageCreate, (message) => void handleMessage(message, client, deps));
+  client.on(Events.Error, (error) => options.logger.error({ err: error }, "discord client error"));
+  client.on(Events.Warn, (message) => options.logger.warn({ message }, "discord client warning"));
+  return client;
+}

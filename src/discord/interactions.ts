@@ -1,0 +1,153 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type RepliableInteraction,
+} from "discord.js";
+import { UserFacingError } from "../answers/answer.js";
+import { summary } from "../answers/summary.js";
+import type { Logger } from "../logger.js";
+import { renderAnswer } from "../render/answer.js";
+import type { NewsIndex } from "../search/newsIndex.js";
+import { findCommand } from "./commands/index.js";
+import type { CommandInput } from "./commands/types.js";
+import { PageStore, pagerIds, parsePagerId } from "./pages.js";
+import { GENERIC_APOLOGY, privateNotice, toDiscord } from "./send.js";
+
+/** Above this many articles a search may take long enough that the reply is deferred first. */
+export const DEFER_ABOVE_ARTICLES = 20_000;
+/** An interaction already this old when it reaches us (a busy process) is deferred before any work. */
+export const DEFER_WHEN_OLDER_THAN_MS = 1_500;
+
+export interface InteractionDeps {
+  index: () => NewsIndex;
+  pages: PageStore;
+  logger: Logger;
+  /** Defer before answering when the corpus has more articles than this (default DEFER_ABOVE_ARTICLES). */
+  deferAboveArticles?: number;
+}
+
+type Outcome = "answered" | "empty" | "user-error" | "expired" | "not-owner" | "error";
+
+/** Routes every interaction; one structured log line each, and no interaction left unanswered. */
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const started = performance.now();
+  const log = { kind: kindOf(interaction), guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id } as Record<string, unknown>;
+  let outcome: Outcome = "answered";
+  try {
+    if (interaction.isChatInputCommand()) {
+      log.command = interaction.commandName;
+      log.options = Object.fromEntries(interaction.options.data.map((option) => [option.name, option.value]));
+      outcome = await runCommand(interaction, deps);
+    } else if (interaction.isAutocomplete()) {
+      log.command = interaction.commandName;
+      log.focused = interaction.options.getFocused(true).value;
+      await autocomplete(interaction, deps);
+    } else if (interaction.isButton()) {
+      log.customId = interaction.customId;
+      outcome = await pressButton(interaction, deps);
+    } else {
+      return;
+    }
+  } catch (error) {
+    outcome = error instanceof UserFacingError ? "user-error" : "error";
+    if (outcome === "error") deps.logger.error({ ...log, err: error }, "interaction failed");
+    if (interaction.isRepliable()) {
+      await sendPrivately(interaction, error instanceof UserFacingError ? error.message : GENERIC_APOLOGY).catch((sendError: unknown) =>
+        deps.logger.error({ ...log, err: sendError }, "could not tell the user about a failure"));
+    } else if (interaction.isAutocomplete() && !interaction.responded) {
+      await interaction.respond([]).catch(() => undefined);
+    }
+  }
+  deps.logger.info({ ...log, outcome, latencyMs: Math.round((performance.now() - started) * 100) / 100 }, "interaction");
+}
+
+async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<Outcome> {
+  const command = findCommand(interaction.commandName);
+  if (!command) throw new UserFacingError(`Newsdesk has no /${interaction.commandName} command any more; try /ask.`);
+  const wantsPrivate = interaction.options.getBoolean("private") ?? false;
+  const index = deps.index();
+  if (index.size > (deps.deferAboveArticles ?? DEFER_ABOVE_ARTICLES) || Date.now() - interaction.createdTimestamp > DEFER_WHEN_OLDER_THAN_MS) {
+    await interaction.deferReply(wantsPrivate ? { flags: MessageFlags.Ephemeral } : {});
+  }
+  const result = command.execute(optionsOf(interaction), { index });
+  const first = renderAnswer(result.answer);
+  if (first.empty) {
+    await sendPrivately(interaction, first.message.content ?? "Nothing found.");
+    return "empty";
+  }
+  const rendered = first.pages > 1
+    ? renderAnswer(result.answer, { page: 0, pager: pagerIds(deps.pages.keep(result.answer, interaction.user.id, result.ephemeral), 0) })
+    : first;
+  const message = toDiscord(rendered.message);
+  if (interaction.deferred) await interaction.editReply(message);
+  else await interaction.reply({ ...message, flags: result.ephemeral ? MessageFlags.Ephemeral : undefined });
+  return "answered";
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const command = findCommand(interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index() }) ?? [];
+  await interaction.respond(choices);
+}
+
+async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<Outcome> {
+  const pager = parsePagerId(interaction.customId);
+  if (pager) {
+    const paged = deps.pages.get(pager.answerId);
+    if (!paged) {
+      await interaction.reply(privateNotice("These buttons have expired. Run the command again for a fresh answer."));
+      return "expired";
+    }
+    if (paged.ownerId !== interaction.user.id) {
+      await interaction.reply(privateNotice("Only the person who asked can turn these pages. Run the command yourself to get your own copy."));
+      return "not-owner";
+    }
+    const rendered = renderAnswer(paged.answer, { page: pager.page, pager: pagerIds(pager.answerId, pager.page) });
+    await interaction.update(toDiscord(rendered.message));
+    return "answered";
+  }
+  if (interaction.customId.startsWith("summary:")) {
+    const answer = summary(deps.index(), interaction.customId.slice("summary:".length));
+    const rendered = renderAnswer(answer);
+    if (rendered.empty) {
+      await interaction.reply(privateNotice("That article is no longer in the corpus."));
+      return "empty";
+    }
+    await interaction.reply({ ...toDiscord(rendered.message), flags: MessageFlags.Ephemeral });
+    return "answered";
+  }
+  await interaction.reply(privateNotice("This button no longer does anything. Run the command again."));
+  return "expired";
+}
+
+function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
+  return {
+    string: (name) => interaction.options.getString(name),
+    integer: (name) => interaction.options.getInteger(name),
+    boolean: (name) => interaction.options.getBoolean(name),
+  };
+}
+
+/** Tells only the user, whatever state the interaction is in (fresh, deferred publicly or privately, answered). */
+async function sendPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  const notice = privateNotice(content);
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(notice);
+  } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
+    await interaction.editReply({ content, allowedMentions: notice.allowedMentions, embeds: [], components: [] });
+  } else {
+    if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp(notice);
+  }
+}
+
+function kindOf(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) return "command";
+  if (interaction.isAutocomplete()) return "autocomplete";
+  if (interaction.isButton()) return "button";
+  return "other";
+}
