@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.config-test-token-0000000000";
+
+describe("configuration", () => {
+  it("needs nothing to run the local console on the bundled corpus", () => {
+    expect(loadConfig({})).toMatchObject({ discordToken: null, discordClientId: null, discordGuildId: null, logLevel: "info", discordApiUrl: null });
+    expect(loadConfig({}).corpusDir).toMatch(/corpus$/);
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_GUILD_ID: "223456789012345678", CORPUS_DIR: "corpus", LOG_LEVEL: "debug", DISCORD_API_URL: "http://127.0.0.1:9999/api/" });
+    expect(config).toMatchObject({ discordToken: TOKEN, discordClientId: "123456789012345678", discordGuildId: "223456789012345678", logLevel: "debug", discordApiUrl: "http://127.0.0.1:9999/api" });
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: "has spaces in it and is long enough" }, /DISCORD_TOKEN does not look like a bot token/],
+    [{ DISCORD_CLIENT_ID: "my-app" }, /DISCORD_CLIENT_ID must be a Discord id \(17-20 digits\), not "my-app"/],
+    [{ DISCORD_GUILD_ID: "12" }, /DISCORD_GUILD_ID must be a Discord id/],
+    [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of/],
+    [{ DISCORD_API_URL: "discord.com" }, /DISCORD_API_URL must be an http\(s\) URL/],
+    [{ CORPUS_DIR: "/nonexistent/corpus" }, /CORPUS_DIR points to \/nonexistent\/corpus, which is not a folder/],
+  ])("names the variable that is wrong: %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

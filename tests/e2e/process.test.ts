@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/discord/commands/index.js";
+import { deployCommands } from "../../src/discord/deploy.js";
+import { startStandin, type Standin } from "./standin.js";
+
+const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.process-test-token-not-real-00000000000";
+let standin: Standin;
+
+beforeAll(async () => {
+  standin = await startStandin();
+});
+afterAll(async () => {
+  await standin?.close();
+});
+
+describe("npm start with DISCORD_TOKEN", () => {
+  it("connects, answers, and on SIGTERM shuts down cleanly without ever printing the token", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, LOG_LEVEL: "info", CORPUS_DIR: "corpus" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    await waitFor(() => output.includes("connected to Discord"), 20_000);
+
+    const asked = standin.slashCommand("ask", [{ name: "question", type: 3, value: "Wiz acquisition" }]);
+    const reply = await standin.waitForRequest((r) => r.path.startsWith(`/interactions/${asked.id}/`));
+    expect(reply.body.data.embeds[0].title).toMatch(/Wiz/);
+
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/"msg":"shutting down"/);
+    expect(output).toMatch(/"msg":"interaction"/);
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain(TOKEN.split(".")[2]);
+  }, 30_000);
+
+  it("refuses a malformed setting with a message naming the variable", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, LOG_LEVEL: "loud" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"/);
+  }, 30_000);
+});
+
+describe("deploying commands", () => {
+  it("registers the same command list the bot uses, globally or in one guild", async () => {
+    const global = await deployCommands({ token: TOKEN, clientId: standin.botUserId, apiUrl: standin.apiUrl });
+    expect(global).toEqual({ scope: "global", count: COMMANDS.length });
+    const put = await standin.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standin.botUserId}/commands`);
+    expect(put.body).toEqual(COMMANDS.map((command) => command.definition));
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "deal", "summary", "latest"]);
+
+    const guild = await deployCommands({ token: TOKEN, clientId: standin.botUserId, guildId: standin.guildId, apiUrl: standin.apiUrl });
+    expect(guild.scope).toBe(`guild ${standin.guildId}`);
+    await standin.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standin.botUserId}/guilds/${standin.guildId}/commands`);
+  });
+
+  it("gives every command an option to answer privately", () => {
+    for (const command of COMMANDS) expect(command.definition.options?.some((o) => o.name === "private" && o.type === 5)).toBe(true);
+  });
+});
+
+async function waitFor(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
