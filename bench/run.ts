@@ -2,7 +2,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadCorpus } from "../src/articles/loadCorpus.js";
+import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
+import { benchInteractions } from "./interactionBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
@@ -11,6 +14,16 @@ const corpus = await benchCorpus(path.join(here, "..", "corpus"));
 results.corpus = corpus;
 console.log("Our corpus: parse, index, and answer latency (query -> rendered message)");
 console.table([{ articles: corpus.articles, "parse ms": corpus.parseMs, "index ms": corpus.indexMs, "answer median ms": corpus.answerMs.median, "answer p95 ms": corpus.answerMs.p95, "answer p99 ms": corpus.answerMs.p99, answers: corpus.answerMs.n }]);
+
+const corpusIndex = new NewsIndex((await loadCorpus(path.join(here, "..", "corpus"))).articles);
+const interactions = await benchInteractions(corpusIndex);
+results.interactions = interactions;
+console.log("\nInteraction round trip through the local Discord stand-in (INTERACTION_CREATE -> answer received), ms");
+console.table([
+  { bot: "Newsdesk", ...interactions.newsdesk },
+  { bot: "bare discord.js (replies \"ok\")", ...interactions.bareBot },
+]);
+console.log(`ratio Newsdesk / bare: median ${interactions.ratioMedian}x, p99 ${interactions.ratioP99}x over ${interactions.interactions} mixed interactions`);
 
 mkdirSync(here, { recursive: true });
 writeFileSync(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
