@@ -2,6 +2,7 @@ import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Article } from "../articles/article.js";
 import { answerTypeOf, holdsAnswer } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
+import { placeForms } from "./places.js";
 import { correctCompanyWord } from "./spelling.js";
 import { companyAliases, namesOf } from "../extract/companies.js";
 import { processTerm, terms, tokenize } from "./text.js";
@@ -144,7 +145,9 @@ export class NewsIndex {
       const alias = correctCompanyWord(word);
       if (alias) corrections.set(word, alias);
     }
-    return { text: [query, ...corrections.values()].join(" "), corrections };
+    const asked = new Set(terms(query));
+    const places = [...asked].flatMap(placeForms).filter((form) => !asked.has(form));
+    return { text: [query, ...corrections.values(), ...new Set(places)].join(" "), corrections };
   }
 
   /** Whether a word occurs in the corpus as it is written (no typo allowance). */

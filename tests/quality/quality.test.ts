@@ -5,7 +5,7 @@ import { evaluate, loadQuestions } from "./evaluate.js";
  * The figures reached on our question set (npm run quality). A change that makes answers worse fails
  * here; a change that makes them better should raise these.
  */
-const FLOOR = { hitAt1: 0.985, hitAt3: 1, mrr: 0.993, dealRecall: 1, keyPointHit: 0.922 };
+const FLOOR = { hitAt1: 0.993, hitAt3: 1, mrr: 0.996, dealRecall: 1, keyPointHit: 0.935 };
 
 describe("answer quality on our question set", () => {
   it("has at least 100 questions of the three kinds", () => {
