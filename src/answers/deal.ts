@@ -69,14 +69,16 @@ function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealRes
 
 /**
  * The article's deal that best fits the companies asked about, and how well: 3 when all of them are
- * parties, 2 when one is a party and the article names the others, 1 when one is a party, 0 otherwise.
+ * parties, 2 when one is a party and the article names the others, 1 when one is a party, 0.5 when the
+ * article is mostly about them without naming them as parties (the headline named someone else), 0 otherwise.
  */
 function bestDeal(article: Article, companies: string[]): { deal: Deal; level: number } | null {
   let best: { deal: Deal; level: number } | null = null;
   for (const deal of article.deals) {
     const parties = companies.filter((c) => deal.parties.includes(c)).length;
     const named = companies.filter((c) => article.companies.includes(c)).length;
-    const level = companies.length === 0 ? 0 : parties === companies.length ? 3 : parties > 0 && named === companies.length ? 2 : parties > 0 ? 1 : 0;
+    const prominent = companies.every((c) => article.companies.slice(0, NEWS_PROMINENCE).includes(c));
+    const level = companies.length === 0 ? 0 : parties === companies.length ? 3 : parties > 0 && named === companies.length ? 2 : parties > 0 ? 1 : prominent ? 0.5 : 0;
     if (!best || level > best.level) best = { deal, level };
   }
   return best;

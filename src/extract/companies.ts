@@ -23,7 +23,8 @@ const alternation = (names: Iterable<string>) =>
 const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}])";
 const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])";
 const ALIAS_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(byAlias.keys())})${BOUNDARY_AFTER}`, "giu");
-const CASE_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(caseSensitive.keys())})${BOUNDARY_AFTER}`, "gu");
+// A one-letter name ("X") must stand alone: "X-energy" is another company.
+const CASE_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(caseSensitive.keys())})(?![\\p{L}\\p{N}]|[.-][\\p{L}\\p{N}])`, "gu");
 
 /** Every known company named in `text`, in order of appearance (aliases resolved to canonical names). */
 export function findCompanies(text: string): CompanyMention[] {
@@ -84,7 +85,7 @@ export function extractCompanies(article: ArticleText): string[] {
 }
 
 const NOT_NAMES = new Set(
-  "The A An And Or Of In On For To With By At From As Its It This That These Those Why How What Who When Where Which New CEO CFO AI US U.S. UK EU Chief First Inc Corp Ltd Billion Million Trillion Deal Deals Says Said Report Reports After Over Into About January February March April May June July August September October November December USD EUR GBP Arizona Louisiana Texas Ohio California Judge Court Search Chips Chip China Europe America Washington Beijing Taiwan Japan India States Congress Senate White House Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+  "Series Round Funding Deal Merger Takeover Stake The A An And Or Of In On For To With By At From As Its It This That These Those Why How What Who When Where Which New CEO CFO AI US U.S. UK EU Chief First Inc Corp Ltd Billion Million Trillion Deal Deals Says Said Report Reports After Over Into About January February March April May June July August September October November December USD EUR GBP Arizona Louisiana Texas Ohio California Judge Court Search Chips Chip China Europe America Washington Beijing Taiwan Japan India States Congress Senate White House Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
     .split(" "),
 );
 
@@ -93,11 +94,11 @@ function unlistedNames(title: string, body: string): string[] {
   const known = new Set(findCompanies(title).flatMap((m) => m.text.split(/\s+/)));
   const midSentence = new Set<string>();
   for (const match of body.matchAll(/(?<=[\p{Ll}\p{N},;] )(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*)/gu)) {
-    midSentence.add(match[1]!);
+    midSentence.add(match[1]!.replace(/['’]s$/, ""));
   }
   const names: string[] = [];
-  for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*/gu)) {
-    const words = run[0].split(" ").filter((word) => !NOT_NAMES.has(word) && !known.has(word));
+  for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?(?: \p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?)*/gu)) {
+    const words = run[0].replace(/['’]s\b/g, "").split(" ").filter((word) => !NOT_NAMES.has(word) && !known.has(word));
     for (let start = 0; start < words.length; ) {
       let length = words.length - start;
       for (; length > 0; length--) {

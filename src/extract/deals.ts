@@ -4,10 +4,10 @@ import { findMoney } from "./money.js";
 
 /** Trigger words of each kind of deal. Compute and supply mentions also need an agreement word. */
 const TRIGGERS: Record<DealKind, RegExp> = {
-  acquisition: /\b(acquir\w*|acquisition|takeover|take over|buyout|buys|buying|bought|to buy|merg(e|es|er|ing)|all-stock deal|purchase|sells?|sale of|divest\w*)\b/i,
+  acquisition: /\b(acquir\w*|acquisition|takeover|take over|buyout|buys|buying|bought|to buy|merg(e|es|er|ing)|all-stock deal|purchase|sells?(?!-?off)|sale of|divest\w*)\b/i,
   investment: /\b(invest\w*|stakes?|slice|funding|raises?|raised|raising|series [a-k]\b|valuation|backs|backing|bets?|equity|recapitali[sz]\w*|round)\b/i,
   compute: /\b(compute|computing|cloud|gpus?|tpus?|data ?cent(er|re)s?|capacity|gigawatts?|servers?|infrastructure|azure|aws)\b/i,
-  supply: /\b(suppl(y|ies|ier|ying)|chips?|accelerators?|wafers?|processors?|hbm|memory)\b/i,
+  supply: /\b(suppl(y|ies|ier|ying)|chips?|accelerators?|wafers?|processors?|hbm|memory|power|electricity|energy)\b/i,
   partnership: /\b(partner\w*|collaborat\w*|joint venture|venture|alliance|licens\w*|team(s|ed)? up|tie-up|co-design\w*|co-develop\w*)\b/i,
 };
 const KINDS = Object.keys(TRIGGERS) as DealKind[];
@@ -17,11 +17,12 @@ const TRUE_ACQUISITION = /\b(acquir\w*|acquisition|takeover|take over|buyout|mer
 /** Buying part of a company is an investment: "a 49% stake", "a $5 billion slice", "a minority share". */
 const PART_OF_A_COMPANY = /\b(stakes?|slice|minority)\b|\b\d+(\.\d+)? ?(%|percent\b)/i;
 /** Buying capacity or hardware rather than a company: "buy $30 billion of Azure compute". */
+const BUYING_A_COMPANY = /\b(buy\w*|purchas\w*|bought)\b(?:\W+[\w$.-]+){0,4}?\W+(designer|maker|startup|company|firm|provider|developer|operator|business|unit|rival|specialist|platform)\b/i;
 const BUYING_CAPACITY = /\b(buy\w*|purchas\w*|bought)\b(?:\W+[\w$.]+){0,6}?\W+(compute|computing|capacity|chips?|gpus?|tpus?|servers?|accelerators?|power|cloud services)\b/i;
 const AGREEMENT = /\b(deal|contract|agreement|agrees?|commit\w*|signs?|signed|pact|order|purchase|buy\w*|rent\w*|lease\w*|spend\w*|worth|partner\w*|secur\w*|access|reserv\w*|expand\w*|lands?)\b/i;
 
 /** Legal, workforce and regulatory news: never a deal unless the headline says acquisition or investment. */
-const HARD_NEWS = /\b(rul(e|es|ed|ing)|judge|court|verdict|fine[sd]?|lawsuit|sues?|sued|settle\w*|antitrust|monopol\w*|layoffs?|lay(s|ing)? off|job cuts|jobs|cuts|export|charge|hit|probe|investigat\w*)\b/i;
+const HARD_NEWS = /\b(rul(e|es|ed|ing)|judge|court|verdict|jury|trial|shares|stock|market value|sell-?off|wipes?|plunge\w*|tumble\w*|slump\w*|fine[sd]?|lawsuit|sues?|sued|settle\w*|antitrust|monopol\w*|layoffs?|lay(s|ing)? off|job cuts|jobs|cuts|export|charge|hit|probe|investigat\w*)\b/i;
 /** Product news: a deal only when the headline also names a sum and two companies. */
 const PRODUCT_NEWS = /\b(launch\w*|unveil\w*|releas\w*|introduc\w*|debut\w*|ships?)\b/i;
 
@@ -32,7 +33,7 @@ const MIN_DEAL_AMOUNT = 1_000_000;
 export function dealKindOf(sentence: string): DealKind | null {
   const buyingWords = TRIGGERS.investment.test(sentence) || TRIGGERS.acquisition.test(sentence);
   if (PART_OF_A_COMPANY.test(sentence) && !TRUE_ACQUISITION.test(sentence) && buyingWords) return "investment";
-  const hardware = BUYING_CAPACITY.test(sentence);
+  const hardware = BUYING_CAPACITY.test(sentence) && !BUYING_A_COMPANY.test(sentence);
   const agreed = AGREEMENT.test(sentence);
   let best: { kind: DealKind; at: number } | null = null;
   for (const kind of KINDS) {
@@ -72,7 +73,7 @@ export function extractDeals(article: ArticleText, companies: string[]): Deal[] 
     }));
     return deals;
   }
-  const parties = withAtLeastTwo(companiesIn(headline), [...companiesIn(lead), ...companies]);
+  const parties = withAtLeastTwo(namedIn(headline, companies), [...companiesIn(lead), ...companies]);
   const amount = firstAmount(headline) ?? firstAmount(article.summary) ?? firstAmount(article.keyPoints.join("\n"));
   return [{ parties, amount, kind }];
 }
@@ -98,6 +99,19 @@ const NOT_PARTIES = new Set(["DOJ", "FTC", "European Commission"]);
 
 function companiesIn(text: string): string[] {
   return [...new Set(findCompanies(text).map((m) => m.name))].filter((name) => !NOT_PARTIES.has(name));
+}
+
+/** Companies the headline names: known ones, and the article's other companies that it spells out. */
+function namedIn(headline: string, companies: string[]): string[] {
+  const lower = headline.toLowerCase();
+  const spelled = companies.filter((name) => !NOT_PARTIES.has(name) && lower.includes(name.toLowerCase()) && name.length > 1);
+  const known = companiesIn(headline);
+  return [...new Set([...known, ...spelled])].sort((a, b) => position(lower, a) - position(lower, b));
+}
+
+function position(lowerHeadline: string, name: string): number {
+  const at = lowerHeadline.indexOf(name.toLowerCase());
+  return at < 0 ? Number.MAX_SAFE_INTEGER : at;
 }
 
 /** The parties named in the headline, topped up from the article's main companies when fewer than two. */

@@ -150,4 +150,15 @@ describe("what is extracted from an article", () => {
     }));
     expect(article.deals[0]?.parties).toEqual(["Zentrix", "Quorra Labs"]);
   });
+
+  it("reads a bought company as an acquisition even when the buyer also buys chips", () => {
+    const article = parsed(markdownArticle({ title: "SoftBank to Buy Server-Chip Designer Ampere Computing for $6.5 Billion", summary: "The deal gives SoftBank the chip designer Ampere Computing.", keyPoints: ["SoftBank will pay $6.5 billion in cash for Ampere Computing."] }));
+    expect(article.deals[0]).toMatchObject({ kind: "acquisition", parties: ["SoftBank", "Ampere Computing"] });
+  });
+
+  it("does not mistake X-energy for X, nor a stock sell-off for a sale", () => {
+    expect(parsed(markdownArticle({ title: "Amazon Bets on X-energy's Small Modular Reactors", keyPoints: ["Amazon led a $500 million round in X-energy."] })).deals[0]?.parties).toEqual(["Amazon", "X-energy"]);
+    expect(parsed(markdownArticle({ title: "DeepSeek's R1 Model Wipes Nearly $590 Billion Off Nvidia", summary: "A sell-off hit chip stocks." })).deals).toEqual([]);
+  });
 });
+

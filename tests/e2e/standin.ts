@@ -20,10 +20,41 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** A channel permission overwrite as Discord sends it: type 0 = role (the guild id is @everyone), 1 = member. */
+export interface PermissionOverwrite {
+  id: string;
+  type: 0 | 1;
+  /** Permission bits as a decimal string, e.g. "2048" (SendMessages). */
+  allow: string;
+  deny: string;
+}
+
+/** A message as `messagesIn` reports it (a snapshot; later edits do not change it). */
+export interface StoredMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: any[];
+  components: any[];
+  /** The nonce the message was created with, or null. */
+  nonce: string | number | null;
+  /** True once the message has been edited (PATCH through the channel or webhook routes, or a button `update`). */
+  edited: boolean;
+}
+
 export interface StandinOptions {
   guildId?: string;
+  /** Guild text channel ids; the first is "general". Default: `channelCount` generated ids. */
   channelIds?: string[];
+  /** How many text channels to generate when `channelIds` is not given (default 3). */
+  channelCount?: number;
+  /** Permission overwrites per channel id, sent as the channel's `permission_overwrites` (GUILD_CREATE, GET /channels/:id). */
+  channelOverwrites?: Record<string, PermissionOverwrite[]>;
+  /** A POST /channels/:id/messages with `enforce_nonce: true` and a nonce used in that channel this recently returns the earlier message (default 300000). */
+  nonceWindowMs?: number;
   botUserId?: string;
+  /** Id of the bot's managed role (default: generated). */
+  botRoleId?: string;
   /** HELLO heartbeat_interval (default 41250, as on Discord). */
   heartbeatIntervalMs?: number;
   /** An interaction callback later than this answers 404 "Unknown interaction" (default 3000, as on Discord). */
@@ -34,16 +65,23 @@ export interface Standin {
   /** "http://127.0.0.1:PORT/api": pass as `new Client({ rest: { api: apiUrl } })`. */
   apiUrl: string;
   botUserId: string;
+  /** The bot's managed role (not administrator: channel overwrites apply to the bot). */
+  botRoleId: string;
   guildId: string;
+  /** The guild's text channel ids as created (deleteChannel does not remove ids from this list). */
   channelIds: string[];
   /** Every REST request the bot made, in order (failed and unknown ones included). */
   requests: RecordedRequest[];
-  /** Dispatch INTERACTION_CREATE for a slash command; options like [{name: "question", type: 3, value}]. */
-  slashCommand(name: string, options?: any[], opts?: { userId?: string; dm?: boolean; channelId?: string }): { id: string; token: string };
+  /**
+   * Dispatch INTERACTION_CREATE for a slash command; options like [{name: "question", type: 3, value}].
+   * A CHANNEL option (type 7, also inside subcommands) whose value is a known guild channel id is resolved into
+   * `data.resolved.channels` as Discord does. `memberPermissions` is sent as `member.permissions` (default EVERYONE_PERMISSIONS).
+   */
+  slashCommand(name: string, options?: any[], opts?: InteractionOpts & { dm?: boolean; channelId?: string }): { id: string; token: string };
   /** Dispatch an autocomplete interaction; one option should carry `focused: true`. */
-  autocomplete(name: string, options: any[], opts?: { userId?: string }): { id: string; token: string };
+  autocomplete(name: string, options: any[], opts?: InteractionOpts): { id: string; token: string };
   /** Dispatch a button click on `messageId` (a message the bot posted, or a fresh one). */
-  button(customId: string, opts?: { userId?: string; messageId?: string; channelId?: string }): { id: string; token: string };
+  button(customId: string, opts?: InteractionOpts & { messageId?: string; channelId?: string }): { id: string; token: string };
   /**
    * Dispatch MESSAGE_CREATE from a user; `<@id>` mentions in content are resolved, `mentionsBot` adds the bot.
    * As on Discord, guild messages not mentioning the bot arrive with empty content unless it has the MessageContent intent.
@@ -53,12 +91,33 @@ export interface Standin {
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Answer the next `times` requests (default: until cleared) whose "METHOD path" matches with this status/body/headers. */
   failRoute(pattern: RegExp, status: number, body: any, opts?: { times?: number; headers?: Record<string, string> }): void;
+  /**
+   * Hold back the answer to the next `times` requests (default: until cleared) whose "METHOD path" matches by `ms`.
+   * The request is recorded and handled on arrival (a delayed channel post is created at once); only the answer waits,
+   * so a client that times out and retries meets the first attempt's effects (e.g. its nonce).
+   */
+  delayRoute(pattern: RegExp, ms: number, opts?: { times?: number }): void;
+  /** Remove every failRoute and delayRoute rule. */
   clearFailures(): void;
+  /** The bot's messages in a channel that still exist, oldest first, ephemeral ones excluded; reflects edits and deletes. */
+  messagesIn(channelId: string): StoredMessage[];
+  /**
+   * Delete a channel: from now on every /channels/{id}... request answers 404 {code: 10003, message: "Unknown Channel"},
+   * its messages are gone and it is left out of the guild. Dispatches CHANNEL_DELETE unless `notify: false`
+   * (then the bot's cache still holds the channel, as if it missed the event).
+   */
+  deleteChannel(channelId: string, opts?: { notify?: boolean }): void;
   /** Close the gateway socket(s) with this code (default 4000, which discord.js resumes after). */
   dropGateway(code?: number): void;
   identifyCount: number;
   resumeCount: number;
   close(): Promise<void>;
+}
+
+export interface InteractionOpts {
+  userId?: string;
+  /** `member.permissions` of the invoking member (guild interactions), a decimal string; default EVERYONE_PERMISSIONS. */
+  memberPermissions?: string;
 }
 
 type Reply = [status: number, body?: any, headers?: Record<string, string>];
@@ -67,6 +126,9 @@ type Reply = [status: number, body?: any, headers?: Record<string, string>];
 export const ALL_PERMISSIONS = "8866461766385663";
 /** A typical @everyone set: view, send, embed, attach, react, history, threads, voice, app commands. */
 export const EVERYONE_PERMISSIONS = "1760286008004161";
+const ADMINISTRATOR = 8n;
+/** The bot's managed role: every permission except Administrator, so channel overwrites apply to it. */
+export const BOT_PERMISSIONS = (BigInt(ALL_PERMISSIONS) & ~ADMINISTRATOR).toString();
 
 let counter = 0n;
 /** A realistic 19-digit snowflake: ms since the Discord epoch << 22, plus a counter. */
@@ -130,15 +192,22 @@ function parseBody(raw: Buffer, type = ""): any {
 export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
   const botUserId = opts.botUserId ?? snowflake();
   const guildId = opts.guildId ?? snowflake();
-  const channelIds = opts.channelIds ?? [snowflake(), snowflake()];
+  const channelIds = opts.channelIds ?? Array.from({ length: opts.channelCount ?? 3 }, () => snowflake());
   const deadline = opts.interactionDeadlineMs ?? 3000;
-  const botRoleId = snowflake();
+  const nonceWindowMs = opts.nonceWindowMs ?? 300_000;
+  const botRoleId = opts.botRoleId ?? snowflake();
+  for (const [id, list] of Object.entries(opts.channelOverwrites ?? {})) {
+    if (!channelIds.includes(id)) throw new Error(`standin: channelOverwrites names ${id}, which is not one of channelIds`);
+    for (const o of list) { BigInt(o.allow); BigInt(o.deny); } // malformed bit strings fail here, not mid-test
+  }
   const defaultUserId = snowflake();
   const joinedAt = iso();
   const requests: RecordedRequest[] = [];
   type Waiter = { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
   const waiters = new Set<Waiter>();
   let failures: { pattern: RegExp; status: number; body: any; times: number; headers: Record<string, string> }[] = [];
+  let delays: { pattern: RegExp; ms: number; times: number }[] = [];
+  const delayedReplies = new Set<NodeJS.Timeout>();
 
   const users = new Map<string, any>();
   const botUser = { id: botUserId, username: "Newsdesk", discriminator: "0", global_name: null, avatar: null, bot: true, public_flags: 0, flags: 0 };
@@ -156,10 +225,28 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
 
   const channels = new Map<string, any>();
   channelIds.forEach((id, position) => channels.set(id, {
-    id, type: 0, guild_id: guildId, name: position === 0 ? "general" : `news-${position}`, position, permission_overwrites: [],
+    id, type: 0, guild_id: guildId, name: position === 0 ? "general" : `news-${position}`, position,
+    permission_overwrites: (opts.channelOverwrites?.[id] ?? []).map((o) => ({ id: o.id, type: o.type, allow: o.allow, deny: o.deny })),
     topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
   }));
   const guildChannels = () => [...channels.values()].filter((c) => c.guild_id === guildId);
+  const deletedChannels = new Set<string>();
+  /**
+   * A member's permissions in a channel, computed like Discord (and discord.js's permissionsFor): guild-level `base`,
+   * Administrator short-circuits to all, then the @everyone overwrite, the member's role overwrites, the member overwrite.
+   */
+  const permissionsIn = (channelId: string, base: bigint, memberId: string, roles: string[]): string => {
+    if (base & ADMINISTRATOR) return ALL_PERMISSIONS;
+    const overwrites: PermissionOverwrite[] = channels.get(channelId)?.permission_overwrites ?? [];
+    const apply = (p: bigint, list: PermissionOverwrite[]) =>
+      list.reduce((acc, o) => acc & ~BigInt(o.deny), p) | list.reduce((acc, o) => acc | BigInt(o.allow), 0n);
+    let p = apply(base, overwrites.filter((o) => o.id === guildId));
+    p = apply(p, overwrites.filter((o) => o.id !== guildId && roles.includes(o.id)));
+    p = apply(p, overwrites.filter((o) => o.id !== guildId && !roles.includes(o.id) && o.id === memberId));
+    return p.toString();
+  };
+  const botPermissionsIn = (channelId: string) =>
+    permissionsIn(channelId, BigInt(EVERYONE_PERMISSIONS) | BigInt(BOT_PERMISSIONS), botUserId, [botRoleId]);
   const dmChannels = new Map<string, any>(); // user id -> DM channel
   const dmChannel = (userId: string): any => {
     if (!dmChannels.has(userId)) {
@@ -179,12 +266,14 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     preferred_locale: "en-US", max_members: 500000, max_video_channel_users: 25, features: [], emojis: [], stickers: [],
     roles: [
       { ...roleBase, id: guildId, name: "@everyone", position: 0, permissions: EVERYONE_PERMISSIONS, managed: false },
-      { ...roleBase, id: botRoleId, name: "Newsdesk", position: 1, permissions: ALL_PERMISSIONS, managed: true, tags: { bot_id: botUserId } },
+      { ...roleBase, id: botRoleId, name: "Newsdesk", position: 1, permissions: BOT_PERMISSIONS, managed: true, tags: { bot_id: botUserId } },
     ],
   });
 
   // Messages the bot posted or edited, and interactions handed out.
   const messages = new Map<string, any>();
+  const channelMessages = new Map<string, string[]>(); // channel id -> ids of messages created there, oldest first
+  const nonces = new Map<string, { messageId: string; at: number }>(); // `${channelId} ${nonce}` -> channel post
   interface Pending { id: string; token: string; type: number; channelId: string; originalId: string; messageId?: string; at: number; acked: boolean }
   const interactions = new Map<string, Pending>();
   const byToken = new Map<string, Pending>();
@@ -219,6 +308,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     if (data?.nonce !== undefined) msg.nonce = data.nonce;
     if (data?.message_reference) msg.message_reference = { channel_id: channelId, guild_id: channels.get(channelId)?.guild_id, ...data.message_reference };
     messages.set(msg.id, msg);
+    if (!channelMessages.has(channelId)) channelMessages.set(channelId, []);
+    channelMessages.get(channelId)!.push(msg.id);
     echo("MESSAGE_CREATE", msg);
     const ch = channels.get(channelId);
     if (ch) ch.last_message_id = msg.id;
@@ -332,7 +423,16 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       const b = r.body ?? {};
       if (!b.content && !b.embeds?.length && !b.components?.length && !b.attachments?.length && !b.sticker_ids?.length && !b.poll)
         return [400, { code: 50006, message: "Cannot send an empty message" }];
-      return validateMessage(b) ?? [200, saveMessage(m[1]!, b)];
+      const invalid = validateMessage(b);
+      if (invalid) return invalid;
+      // Like Discord: with enforce_nonce, a nonce already used in this channel recently returns that message, creating nothing.
+      const key = b.nonce === undefined || b.nonce === null ? null : `${m[1]} ${String(b.nonce)}`;
+      const prior = key === null ? undefined : nonces.get(key);
+      if (b.enforce_nonce === true && prior && r.at - prior.at <= nonceWindowMs && messages.has(prior.messageId))
+        return [200, messages.get(prior.messageId)];
+      const msg = saveMessage(m[1]!, b);
+      if (key !== null) nonces.set(key, { messageId: msg.id, at: r.at });
+      return [200, msg];
     }],
     ["GET|PATCH|DELETE", /^\/channels\/(\d+)\/messages\/(\d+)$/, (m, r) => {
       if (!channels.has(m[1]!)) return unknown("Channel", 10003);
@@ -402,12 +502,14 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       waiters.delete(w);
     }
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
+    const deletedChannel = /^\/channels\/(\d+)(?:\/|$)/.exec(path)?.[1];
     if (failure) {
       failure.times--;
       const rateLimit = { "Retry-After": String(failure.body?.retry_after ?? 0.05), "X-RateLimit-Scope": "user" };
       reply = [failure.status, failure.body, { ...(failure.status === 429 ? rateLimit : {}), ...failure.headers }];
     } else if (reply[0] !== 400) {
-      if (path === "/gateway/bot" && !req.headers.authorization) reply = [401, { code: 0, message: "401: Unauthorized" }];
+      if (deletedChannel && deletedChannels.has(deletedChannel)) reply = unknown("Channel", 10003); // every route of a deleted channel
+      else if (path === "/gateway/bot" && !req.headers.authorization) reply = [401, { code: 0, message: "401: Unauthorized" }];
       else for (const [methods, re, handler] of routes) {
         const m = re.exec(path);
         if (m && methods.split("|").includes(method)) {
@@ -417,15 +519,43 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       }
     }
     const [status, body, headers = {}] = reply;
-    if (status === 204 || body === undefined) res.writeHead(status, headers).end();
-    else res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    const answer = () => {
+      if (res.destroyed) return; // the client gave up (e.g. its timeout) while a delayed answer waited
+      if (status === 204 || body === undefined) res.writeHead(status, headers).end();
+      else res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+    };
+    const delay = delays.find((d) => d.times > 0 && ((d.pattern.lastIndex = 0), d.pattern.test(`${method} ${path}`)));
+    if (!delay) return answer();
+    delay.times--;
+    const timer = setTimeout(() => { delayedReplies.delete(timer); answer(); }, delay.ms);
+    delayedReplies.add(timer);
   }
 
   // ---- test-facing helpers ----
-  const interaction = (type: number, data: any, o: { userId?: string; dm?: boolean; channelId?: string; message?: any }) => {
+  const interaction = (type: number, data: any, o: InteractionOpts & { dm?: boolean; channelId?: string; message?: any }) => {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${Buffer.from(id).toString("base64url")}${randomBytes(48).toString("base64url")}`;
     const u = user(o.userId ?? defaultUserId);
+    const memberPermissions = o.memberPermissions ?? EVERYONE_PERMISSIONS;
+    BigInt(memberPermissions); // a malformed bit string fails in the test, not inside discord.js
+    // CHANNEL options (type 7, also nested in subcommands) naming a known guild channel are resolved, as Discord does:
+    // `permissions` is the invoking member's in that channel, `app_permissions` the bot's.
+    if (type === 2 && !o.dm) {
+      const resolved: Record<string, any> = {};
+      const walk = (list: any[] | undefined) => {
+        for (const opt of list ?? []) {
+          walk(opt.options);
+          const ch = opt.type === 7 ? channels.get(String(opt.value)) : undefined;
+          if (!ch || ch.guild_id !== guildId) continue;
+          resolved[ch.id] = {
+            id: ch.id, type: ch.type, name: ch.name, parent_id: ch.parent_id ?? null,
+            permissions: permissionsIn(ch.id, BigInt(memberPermissions), u.id, []), app_permissions: botPermissionsIn(ch.id),
+          };
+        }
+      };
+      walk(data.options);
+      if (Object.keys(resolved).length) data = { ...data, resolved: { ...data.resolved, channels: { ...data.resolved?.channels, ...resolved } } };
+    }
     const payload: any = {
       id, token, type, version: 1, application_id: botUserId, data, locale: "en-US", app_permissions: ALL_PERMISSIONS,
       entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 10485760,
@@ -440,7 +570,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       const ch = channels.get(channelId) ?? { id: channelId, type: 0, guild_id: guildId };
       Object.assign(payload, {
         guild_id: guildId, guild: { id: guildId, locale: "en-US", features: [] }, guild_locale: "en-US",
-        channel_id: channelId, channel: ch, member: { ...member(u), permissions: EVERYONE_PERMISSIONS }, context: 0, authorizing_integration_owners: { 0: guildId },
+        channel_id: channelId, channel: ch, member: { ...member(u), permissions: memberPermissions }, context: 0, authorizing_integration_owners: { 0: guildId },
+        app_permissions: botPermissionsIn(channelId),
       });
     }
     if (o.message) payload.message = o.message;
@@ -458,7 +589,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
 
   const standin: Standin = {
     apiUrl: `http://127.0.0.1:${port}/api`,
-    botUserId, guildId, channelIds, requests,
+    botUserId, botRoleId, guildId, channelIds, requests,
     identifyCount: 0,
     resumeCount: 0,
     slashCommand: (name, options, o = {}) => interaction(2, commandData(name, options, o.dm), o),
@@ -502,12 +633,33 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     failRoute(pattern, status, body, o = {}) {
       failures.push({ pattern, status, body, times: o.times ?? Infinity, headers: o.headers ?? {} });
     },
-    clearFailures() { failures = []; },
+    delayRoute(pattern, ms, o = {}) {
+      delays.push({ pattern, ms, times: o.times ?? Infinity });
+    },
+    clearFailures() { failures = []; delays = []; },
+    messagesIn(channelId) {
+      return (channelMessages.get(channelId) ?? []).map((id) => messages.get(id)).filter((m) => m && !(m.flags & 64)).map((m) => structuredClone({
+        id: m.id, channel_id: m.channel_id, content: m.content, embeds: m.embeds, components: m.components,
+        nonce: m.nonce ?? null, edited: m.edited_timestamp !== null,
+      }));
+    },
+    deleteChannel(channelId, o = {}) {
+      deletedChannels.add(channelId);
+      const ch = channels.get(channelId);
+      channels.delete(channelId);
+      for (const id of channelMessages.get(channelId) ?? []) messages.delete(id);
+      channelMessages.delete(channelId);
+      for (const [userId, dm] of dmChannels) if (dm.id === channelId) dmChannels.delete(userId);
+      // Discord sends CHANNEL_DELETE for guild channels to bots with the Guilds intent.
+      if (ch?.guild_id === guildId && o.notify !== false && intents & 1) dispatch("CHANNEL_DELETE", ch);
+    },
     dropGateway(code = 4000) {
       for (const ws of wss.clients) ws.close(code);
       live = null;
     },
     async close() {
+      for (const timer of delayedReplies) clearTimeout(timer);
+      delayedReplies.clear();
       for (const w of waiters) { clearTimeout(w.timer); w.reject(new Error("standin closed")); }
       waiters.clear();
       for (const ws of wss.clients) ws.terminate();
