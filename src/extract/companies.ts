@@ -94,7 +94,7 @@ function unlistedNames(title: string, body: string): string[] {
   const known = new Set(findCompanies(title).flatMap((m) => m.text.split(/\s+/)));
   const midSentence = new Set<string>();
   for (const match of body.matchAll(/(?<=[\p{Ll}\p{N},;] )(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*)/gu)) {
-    midSentence.add(match[1]!.replace(/['’]s$/, ""));
+    midSentence.add(match[1]!.replace(/[.-]+$/, "").replace(/['’]s$/, ""));
   }
   const names: string[] = [];
   for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?(?: \p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?)*/gu)) {
