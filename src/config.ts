@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "node:fs";
+import path from "node:path";
 import { resolveCorpusDir } from "./paths.js";
 
 /** Log levels pino knows. */
@@ -18,6 +19,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Discord's REST API base URL; the gateway URL is discovered through it. Default: Discord's own. */
   discordApiUrl: string | null;
+  /** Folder of the SQLite database (subscriptions and deliveries). Default: ./data. */
+  dataDir: string;
+  /** Posts per channel per hour before the rest of a burst is folded into one message. */
+  postsPerHour: number;
 }
 
 /** A setting that is missing or malformed: the message names the variable and how to fix it. */
@@ -65,7 +70,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!existsSync(corpusDir) || !statSync(corpusDir).isDirectory()) {
     throw new ConfigError(`CORPUS_DIR points to ${corpusDir}, which is not a folder: set it to the folder of summaries, or leave it empty for ./corpus.`);
   }
+  const dataDir = path.resolve(value("DATA_DIR") ?? "data");
+  const postsRaw = value("POSTS_PER_CHANNEL_PER_HOUR") ?? "20";
+  const postsPerHour = Number(postsRaw);
+  if (!Number.isInteger(postsPerHour) || postsPerHour < 1 || postsPerHour > 1000) {
+    throw new ConfigError(`POSTS_PER_CHANNEL_PER_HOUR must be a whole number from 1 to 1000, not "${postsRaw}".`);
+  }
   return {
+    dataDir,
+    postsPerHour,
     discordToken: token,
     discordClientId: clientId,
     discordGuildId: guildId,

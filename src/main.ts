@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console on the corpus.
 import { config as loadDotenv } from "dotenv";
+import { startNewsdesk } from "./app.js";
 import { loadCorpus } from "./articles/loadCorpus.js";
 import { runConsole } from "./cli/console.js";
+import { startConsoleDelivery } from "./cli/consoleDelivery.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { createBot } from "./discord/bot.js";
 import { createLogger } from "./logger.js";
 import { NewsIndex } from "./search/newsIndex.js";
 
@@ -18,32 +19,41 @@ try {
   process.exit(2);
 }
 
-const logger = createLogger(config.discordToken ? config.logLevel : "warn");
-const corpus = await loadCorpus(config.corpusDir);
-for (const problem of corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
-const index = new NewsIndex(corpus.articles);
-logger.info({ articles: index.size, corpusDir: config.corpusDir }, "corpus loaded");
-
 if (!config.discordToken) {
-  await runConsole(() => index, { input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) });
+  // The local console: answers and channel posts as text, no Discord needed.
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const corpus = await loadCorpus(config.corpusDir);
+  for (const problem of corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
+  const index = new NewsIndex(corpus.articles);
+  const write = (text: string) => process.stdout.write(`${text}\n`);
+  const posts = startConsoleDelivery(config.corpusDir, corpus, index, write, logger);
+  await runConsole(() => index, { input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) }, posts.context);
+  await posts.stop();
   process.exit(0);
 }
 
-const client = createBot({ index: () => index, logger, apiUrl: config.discordApiUrl });
+const logger = createLogger(config.logLevel);
+let newsdesk;
+try {
+  newsdesk = await startNewsdesk({
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    token: config.discordToken,
+    apiUrl: config.discordApiUrl,
+    postsPerHour: config.postsPerHour,
+    logger,
+  });
+} catch (error) {
+  logger.fatal({ err: error }, "could not start: check DISCORD_TOKEN (and DISCORD_API_URL if set), DATA_DIR and CORPUS_DIR");
+  process.exit(1);
+}
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "shutting down");
-  await client.destroy();
+  await newsdesk.stop();
   process.exit(0);
 };
 process.once("SIGINT", () => void stop("SIGINT"));
 process.once("SIGTERM", () => void stop("SIGTERM"));
-try {
-  await client.login(config.discordToken);
-} catch (error) {
-  logger.fatal({ err: error }, "could not log in to Discord: check DISCORD_TOKEN (and DISCORD_API_URL if set)");
-  await client.destroy();
-  process.exit(1);
-}

@@ -22,7 +22,22 @@ export type Answer =
   | { type: "ask"; query: string; results: AskResult[]; suggestion: string | null }
   | { type: "deal"; query: string; companies: string[]; deals: DealResult[]; suggestion: string | null }
   | { type: "summary"; query: string; article: Article | null; keyPoints: string[]; alternatives: Article[]; suggestion: string | null }
-  | { type: "latest"; articles: Article[] };
+  | { type: "latest"; articles: Article[] }
+  | { type: "notice"; title: string; text: string }
+  | { type: "subscriptions"; items: SubscriptionView[] }
+  | { type: "preview"; channelId: string; next: Article | null; recent: Array<{ article: Article; passes: boolean }> };
+
+/** A subscription as /subscriptions shows it. */
+export interface SubscriptionView {
+  channelId: string;
+  include: string[];
+  exclude: string[];
+  digestTime: string | null;
+  pausedReason: string | null;
+  pending: number;
+  sent: number;
+  lastSentAt: number | null;
+}
 
 /** An expected problem with what the user asked, shown to them as it is (a bad option, an empty query). */
 export class UserFacingError extends Error {

@@ -16,6 +16,8 @@ export interface CorpusProblem {
 export interface Corpus {
   articles: Article[];
   problems: CorpusProblem[];
+  /** Each loaded file (relative to the corpus folder) and the id of its article. */
+  files: Map<string, string>;
 }
 
 /** The article id for a corpus file: its path relative to the corpus folder, without extension, with `/`. */
@@ -38,6 +40,7 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const owners = new Map<string, string>();
+  const loaded = new Map<string, string>();
   const results = await mapLimited(files, 32, async (file) => {
     try {
       return parseArticleFile(await readFile(file), idForFile(corpusDir, file));
@@ -51,9 +54,10 @@ export async function loadCorpus(corpusDir: string): Promise<Corpus> {
     const owner = owners.get(result.article.id);
     if (owner) return problems.push({ file, reason: `id "${result.article.id}" is already used by ${owner}` });
     owners.set(result.article.id, file);
+    loaded.set(file, result.article.id);
     articles.push(result.article);
   });
-  return { articles, problems };
+  return { articles, problems, files: loaded };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

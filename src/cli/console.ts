@@ -5,6 +5,7 @@ import { renderAnswer } from "../render/answer.js";
 import { messageToText } from "../render/text.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import { parseConsoleLine } from "./consoleInput.js";
+import type { CommandContext } from "../discord/commands/types.js";
 
 export interface ConsoleIO {
   input: NodeJS.ReadableStream;
@@ -25,7 +26,7 @@ export const CONSOLE_HELP = [
  * The local console: Newsdesk without Discord. Each line runs the same command as the slash command of
  * that name and prints the reply through the same renderer, as text.
  */
-export async function runConsole(index: () => NewsIndex, io: ConsoleIO): Promise<void> {
+export async function runConsole(index: () => NewsIndex, io: ConsoleIO, context: Omit<CommandContext, "index"> = {}): Promise<void> {
   const write = (text: string) => io.output.write(`${text}\n`);
   write(`Newsdesk local console: ${index().size} articles. ${CONSOLE_HELP}\n`);
   const lines = createInterface({ input: io.input, output: io.terminal ? io.output : undefined, terminal: io.terminal, prompt: "newsdesk> " });
@@ -41,7 +42,7 @@ export async function runConsole(index: () => NewsIndex, io: ConsoleIO): Promise
     } else if (text) {
       try {
         const { command, input } = parseConsoleLine(text);
-        const { answer, ephemeral } = command.execute(input, { index: index() });
+        const { answer, ephemeral } = await command.execute(input, { index: index(), ...context });
         const { pages } = renderAnswer(answer);
         paged = pages > 1 ? { answer, page: 0, pages } : null;
         write(`${ephemeral ? "(only you can see this)\n" : ""}${show(answer, 0, pages)}`);

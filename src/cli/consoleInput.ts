@@ -10,18 +10,30 @@ export interface ConsoleCommand {
 }
 
 /**
- * Parses what was typed at the console prompt. Free text after the command fills its first text option
- * (or its first number option); `name:value` pairs set options by name, as Discord's own input does.
+ * Parses what was typed at the console prompt. Free text after the command fills its first required
+ * option (else its first text, number or channel option); `name:value` pairs set options by name, as
+ * Discord's own input does. A command with subcommands takes the subcommand's name first.
  */
 export function parseConsoleLine(line: string): ConsoleCommand {
   const trimmed = line.trim();
   const slash = /^\/(\S+)\s*(.*)$/s.exec(trimmed);
   const name = slash ? slash[1]!.toLowerCase() : "ask";
-  const rest = slash ? slash[2]! : trimmed;
+  const afterName = slash ? slash[2]! : trimmed;
   const command = findCommand(name);
   if (!command) throw new UserFacingError(`Unknown command /${name}. Commands: ${COMMANDS.map((c) => `/${c.definition.name}`).join(", ")} (and /help, /quit).`);
 
-  const options = command.definition.options ?? [];
+  let options = command.definition.options ?? [];
+  let subcommand: string | null = null;
+  let rest = afterName;
+  const subcommands = options.filter((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  if (subcommands.length) {
+    const [first = "", ...others] = rest.trim().split(/\s+/);
+    const chosen = subcommands.find((o) => o.name === first.toLowerCase());
+    if (!chosen) throw new UserFacingError(`/${name} needs one of: ${subcommands.map((o) => o.name).join(", ")}, for example: /${name} ${subcommands[0]!.name}`);
+    subcommand = chosen.name;
+    options = "options" in chosen ? (chosen.options ?? []) : [];
+    rest = others.join(" ");
+  }
   const values = new Map<string, string>();
   const named = new RegExp(`(?:^|\\s)(${options.map((o) => o.name).join("|")}):(.*?)(?=\\s+(?:${options.map((o) => o.name).join("|")}):|$)`, "gs");
   const free = rest.replace(named, (_all, key: string, value: string) => {
@@ -29,9 +41,10 @@ export function parseConsoleLine(line: string): ConsoleCommand {
     return " ";
   }).trim();
   if (free) {
-    const target = options.find((o) => o.type === ApplicationCommandOptionType.String) ?? options.find((o) => o.type === ApplicationCommandOptionType.Integer);
-    if (!target) throw new UserFacingError(`/${name} takes no text.`);
-    if (!values.has(target.name)) values.set(target.name, free);
+    const takesText = [ApplicationCommandOptionType.String, ApplicationCommandOptionType.Integer, ApplicationCommandOptionType.Channel];
+    const chosen = options.find((o) => takesText.includes(o.type) && "required" in o && o.required) ?? options.find((o) => takesText.includes(o.type));
+    if (!chosen) throw new UserFacingError(`/${name} takes no text.`);
+    if (!values.has(chosen.name)) values.set(chosen.name, free);
   }
   for (const option of options) {
     if ("required" in option && option.required && !values.get(option.name)) {
@@ -51,6 +64,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       const raw = values.get(key)?.toLowerCase();
       return raw === undefined ? null : ["true", "yes", "1", "on"].includes(raw);
     },
+    channel: (key) => values.get(key)?.replace(/^<#(\d+)>$/, "$1").replace(/^#/, "") ?? null,
+    subcommand: () => subcommand,
   };
   return { command, input };
 }

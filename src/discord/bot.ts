@@ -1,4 +1,5 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
+import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import { handleInteraction } from "./interactions.js";
@@ -18,6 +19,8 @@ export interface BotOptions {
   apiUrl?: string | null;
   /** How long paging buttons work. */
   pageTtlMs?: number;
+  /** Channel subscriptions (set once the delivery service exists: it posts through this client). */
+  delivery?: () => Delivery | undefined;
   /** Defer replies when the corpus is larger than this many articles. */
   deferAboveArticles?: number;
   /** Extra REST options (tests lift the global rate limit). */
@@ -32,7 +35,7 @@ export function createBot(options: BotOptions): Client {
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
     allowedMentions: { parse: [] },
   });
-  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles };
+  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles, delivery: options.delivery };
   client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, client, deps));

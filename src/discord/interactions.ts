@@ -1,5 +1,6 @@
 import {
   MessageFlags,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -12,7 +13,8 @@ import type { Logger } from "../logger.js";
 import { renderAnswer } from "../render/answer.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import { findCommand } from "./commands/index.js";
-import type { CommandInput } from "./commands/types.js";
+import type { CommandInput, GuildContext } from "./commands/types.js";
+import type { Delivery } from "../delivery/delivery.js";
 import { PageStore, pagerIds, parsePagerId } from "./pages.js";
 import { GENERIC_APOLOGY, privateNotice, toDiscord } from "./send.js";
 
@@ -25,6 +27,8 @@ export interface InteractionDeps {
   index: () => NewsIndex;
   pages: PageStore;
   logger: Logger;
+  /** Channel subscriptions, when the bot has a database. */
+  delivery?: () => Delivery | undefined;
   /** Defer before answering when the corpus has more articles than this (default DEFER_ABOVE_ARTICLES). */
   deferAboveArticles?: number;
 }
@@ -67,12 +71,12 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
 async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<Outcome> {
   const command = findCommand(interaction.commandName);
   if (!command) throw new UserFacingError(`Newsdesk has no /${interaction.commandName} command any more; try /ask.`);
-  const wantsPrivate = interaction.options.getBoolean("private") ?? false;
+  const wantsPrivate = command.alwaysPrivate === true || (interaction.options.getBoolean("private") ?? false);
   const index = deps.index();
   if (index.size > (deps.deferAboveArticles ?? DEFER_ABOVE_ARTICLES) || Date.now() - interaction.createdTimestamp > DEFER_WHEN_OLDER_THAN_MS) {
     await interaction.deferReply(wantsPrivate ? { flags: MessageFlags.Ephemeral } : {});
   }
-  const result = command.execute(optionsOf(interaction), { index });
+  const result = await command.execute(optionsOf(interaction), { index, delivery: deps.delivery?.(), guild: guildContext(interaction) });
   const first = renderAnswer(result.answer);
   if (first.empty) {
     await sendPrivately(interaction, first.message.content ?? "Nothing found.");
@@ -83,7 +87,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
     : first;
   const message = toDiscord(rendered.message);
   if (interaction.deferred) await interaction.editReply(message);
-  else await interaction.reply({ ...message, flags: result.ephemeral ? MessageFlags.Ephemeral : undefined });
+  else await interaction.reply({ ...message, flags: result.ephemeral || wantsPrivate ? MessageFlags.Ephemeral : undefined });
   return "answered";
 }
 
@@ -129,8 +133,38 @@ function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
     string: (name) => interaction.options.getString(name),
     integer: (name) => interaction.options.getInteger(name),
     boolean: (name) => interaction.options.getBoolean(name),
+    channel: (name) => interaction.options.get(name)?.value?.toString() ?? null,
+    subcommand: () => interaction.options.getSubcommand(false),
   };
 }
+
+/** What it needs to know the asker may manage the server's subscriptions, and that Newsdesk can post where asked. */
+function guildContext(interaction: ChatInputCommandInteraction): GuildContext | undefined {
+  if (!interaction.inGuild()) return undefined;
+  return {
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    memberCanManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
+    async checkChannel(channelId) {
+      const channel = interaction.guild?.channels.cache.get(channelId) ?? (await interaction.client.channels.fetch(channelId).catch(() => null));
+      if (!channel || !("permissionsFor" in channel) || !channel.isTextBased()) {
+        return { ok: false, reason: "Newsdesk cannot see that channel. Give it the View Channel permission there, or choose a text channel." };
+      }
+      const permissions = channel.permissionsFor(interaction.client.user);
+      const missing = REQUIRED_CHANNEL_PERMISSIONS.filter(([flag]) => !permissions?.has(flag)).map(([, label]) => label);
+      return missing.length === 0
+        ? { ok: true }
+        : { ok: false, reason: `Newsdesk cannot post in <#${channelId}>: it is missing ${missing.join(", ")}. Grant ${missing.length === 1 ? "it" : "them"} to Newsdesk in the channel's settings, then run /subscribe again.` };
+    },
+  };
+}
+
+/** What Newsdesk needs in a channel to post there, and how Discord's settings name each permission. */
+const REQUIRED_CHANNEL_PERMISSIONS = [
+  [PermissionFlagsBits.ViewChannel, "View Channel"],
+  [PermissionFlagsBits.SendMessages, "Send Messages"],
+  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+] as const;
 
 /** Tells only the user, whatever state the interaction is in (fresh, deferred publicly or privately, answered). */
 async function sendPrivately(interaction: RepliableInteraction, content: string): Promise<void> {

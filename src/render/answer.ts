@@ -46,6 +46,12 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
       const rows = [sourceRow([answer.article.url]), ...chunk(more.slice(0, 4), LIMITS.buttonsPerRow).map(row)].filter(isRow);
       return { message: { embeds: fitEmbeds([embed]), components: rows, allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
     }
+    case "notice":
+      return { message: { embeds: [{ title: truncate(safeText(answer.title), LIMITS.embedTitle), description: truncate(safeText(answer.text), LIMITS.embedDescription), color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+    case "subscriptions":
+      return renderSubscriptions(answer.items);
+    case "preview":
+      return renderPreview(answer);
     case "latest": {
       if (answer.articles.length === 0) return notFound("", null, "The corpus has no articles yet.");
       const lines = answer.articles.map((article) => {
@@ -61,6 +67,35 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
       };
     }
   }
+}
+
+function renderSubscriptions(items: Extract<Answer, { type: "subscriptions" }>["items"]): RenderedAnswer {
+  if (items.length === 0) return notFound("", null, "No channel here is subscribed. Use /subscribe channel:#news to start.");
+  const fields = items.slice(0, LIMITS.fields).map((item) => {
+    const filters = [
+      item.include.length ? `include: ${item.include.join(", ")}` : "all articles",
+      item.exclude.length ? `exclude: ${item.exclude.join(", ")}` : null,
+      item.digestTime ? `daily digest at ${item.digestTime} UTC` : "one post per article",
+    ].filter(Boolean).join(" · ");
+    const state = item.pausedReason ? `⏸ paused: ${item.pausedReason}. Run /subscribe again to resume.` : "▶ active";
+    const last = item.lastSentAt ? `last post <t:${Math.floor(item.lastSentAt / 1000)}:R>` : "nothing posted yet";
+    return { name: truncate(`#${item.channelId}`, LIMITS.fieldName), value: truncate(`<#${item.channelId}>\n${safeText(filters)}\n${safeText(state)}\n${item.sent} posted · ${item.pending} waiting · ${last}`, LIMITS.fieldValue) };
+  });
+  return { message: { embeds: [{ title: "Subscriptions", fields, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+}
+
+function renderPreview(answer: Extract<Answer, { type: "preview" }>): RenderedAnswer {
+  const lines = answer.recent.map(({ article, passes }) => `${passes ? "✅" : "✖️"} ${truncate(safeText(article.title), 120)}`);
+  const summary = { title: "What the filters let through", description: truncate(lines.join("\n") || "No articles yet.", LIMITS.embedDescription), color: BRAND_COLOR };
+  if (!answer.next) {
+    return { message: { content: `None of the ${answer.recent.length} most recent articles passes the filters of <#${answer.channelId}>.`, embeds: [summary], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+  }
+  const post = renderAnswer({ type: "summary", query: "", article: answer.next, keyPoints: answer.next.keyPoints, alternatives: [], suggestion: null }).message;
+  return {
+    message: { content: `The next post in <#${answer.channelId}> will look like this:`, embeds: fitEmbeds([...post.embeds, summary]), components: post.components, allowedMentions: NO_MENTIONS },
+    empty: false,
+    pages: 1,
+  };
 }
 
 function paged<T extends { article: { url: string } }>(

@@ -35,6 +35,8 @@ export function answerToJson(answer: Answer): unknown {
       };
     case "latest":
       return { articles: answer.articles.map((a) => ({ id: a.id, title: a.title, url: a.url, date: a.date })) };
+    default:
+      return answer;
   }
 }
 

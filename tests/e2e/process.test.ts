@@ -57,15 +57,25 @@ describe("deploying commands", () => {
     expect(global).toEqual({ scope: "global", count: COMMANDS.length });
     const put = await standin.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standin.botUserId}/commands`);
     expect(put.body).toEqual(COMMANDS.map((command) => command.definition));
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "deal", "summary", "latest"]);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "deal", "summary", "latest", "subscribe", "unsubscribe", "subscriptions", "subscription"]);
 
     const guild = await deployCommands({ token: TOKEN, clientId: standin.botUserId, guildId: standin.guildId, apiUrl: standin.apiUrl });
     expect(guild.scope).toBe(`guild ${standin.guildId}`);
     await standin.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standin.botUserId}/guilds/${standin.guildId}/commands`);
   });
 
-  it("gives every command an option to answer privately", () => {
-    for (const command of COMMANDS) expect(command.definition.options?.some((o) => o.name === "private" && o.type === 5)).toBe(true);
+  it("gives every command an option to answer privately, or answers privately always", () => {
+    for (const command of COMMANDS) {
+      const hasOption = command.definition.options?.some((o) => o.name === "private" && o.type === 5) ?? false;
+      expect(hasOption || command.alwaysPrivate === true, command.definition.name).toBe(true);
+    }
+  });
+
+  it("lets only members with Manage Channels see the subscription commands, in servers only", () => {
+    for (const name of ["subscribe", "unsubscribe", "subscriptions", "subscription"]) {
+      const command = COMMANDS.find((c) => c.definition.name === name)!;
+      expect(command.definition).toMatchObject({ default_member_permissions: "16", contexts: [0] });
+    }
   });
 });
 

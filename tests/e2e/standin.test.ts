@@ -1,9 +1,12 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from "vitest";
 import {
   Client, DiscordAPIError, MessageFlags, REST, Routes, EmbedBuilder, Events, GatewayIntentBits, ActionRowBuilder, ButtonBuilder, ButtonStyle,
-  type Interaction, type Message,
+  ChannelType, PermissionFlagsBits, PermissionsBitField, RESTEvents,
+  type ChatInputCommandInteraction, type Interaction, type Message, type TextChannel,
 } from "discord.js";
-import { startStandin, type RecordedRequest, type Standin } from "./standin.js";
+import {
+  ALL_PERMISSIONS, BOT_PERMISSIONS, EVERYONE_PERMISSIONS, snowflake, startStandin, type RecordedRequest, type Standin,
+} from "./standin.js";
 
 const FAKE_TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.standin-token-not-real-000000000000000";
 
@@ -58,6 +61,12 @@ async function login(client: Client) {
 }
 
 const callbackOf = (id: string) => (r: RecordedRequest) => r.method === "POST" && r.path.startsWith(`/interactions/${id}/`);
+const postsTo = (channelId: string) => (r: RecordedRequest) => r.method === "POST" && r.path === `/channels/${channelId}/messages`;
+/** The interaction object discord.js built for a dispatched interaction. */
+async function seenInteraction(bot: ReturnType<typeof makeClient>, id: string) {
+  await expect.poll(() => bot.seen.some((i) => i.id === id)).toBe(true);
+  return bot.seen.find((i) => i.id === id)!;
+}
 
 describe("discord stand-in with the real discord.js client", () => {
   let standin: Standin;
@@ -81,7 +90,8 @@ describe("discord stand-in with the real discord.js client", () => {
     expect(standin.botUserId).toMatch(/^\d{17,19}$/);
     const guild = bot.client.guilds.cache.get(standin.guildId);
     expect(guild?.available).toBe(true);
-    expect(guild?.channels.cache.size).toBe(2);
+    expect(guild?.channels.cache.size).toBe(3); // three text channels by default
+    expect(standin.channelIds).toHaveLength(3);
   });
 
   it("answers a slash command with an embed (callback type 4)", async () => {
@@ -204,6 +214,165 @@ describe("discord stand-in with the real discord.js client", () => {
     expect((error as DiscordAPIError).code).toBe(50013);
   });
 
+  it("dedupes a channel post by nonce with enforce_nonce: the same message, nothing new created", async () => {
+    const rest = new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN);
+    const channelId = standin.channelIds[2]!;
+    const before = standin.requests.length;
+    const first = (await rest.post(Routes.channelMessages(channelId), { body: { content: "x", nonce: "abc", enforce_nonce: true } })) as any;
+    const again = (await rest.post(Routes.channelMessages(channelId), { body: { content: "x", nonce: "abc", enforce_nonce: true } })) as any;
+    expect(again.id).toBe(first.id);
+    expect(again).toEqual(first);
+    expect(standin.requests.slice(before).filter(postsTo(channelId))).toHaveLength(2); // the duplicate is still recorded
+    expect(standin.messagesIn(channelId)).toEqual([
+      { id: first.id, channel_id: channelId, content: "x", embeds: [], components: [], nonce: "abc", edited: false },
+    ]);
+
+    // Without enforce_nonce, or in another channel, the same nonce creates a new message.
+    const loose = (await rest.post(Routes.channelMessages(channelId), { body: { content: "y", nonce: "abc" } })) as any;
+    expect(loose.id).not.toBe(first.id);
+    const elsewhere = (await rest.post(Routes.channelMessages(standin.channelIds[1]!), { body: { content: "x", nonce: "abc", enforce_nonce: true } })) as any;
+    expect(elsewhere.id).not.toBe(first.id);
+    expect(standin.messagesIn(channelId).map((m) => m.id)).toEqual([first.id, loose.id]);
+    // The nonce now points at the latest post with it.
+    const third = (await rest.post(Routes.channelMessages(channelId), { body: { content: "z", nonce: "abc", enforce_nonce: true } })) as any;
+    expect(third.id).toBe(loose.id);
+  });
+
+  it("dedupes discord.js sends with enforceNonce, including after a 429 retry", async () => {
+    const channel = (await bot.client.channels.fetch(standin.channelIds[2]!)) as TextChannel;
+    const a = await channel.send({ content: "digest", nonce: "digest-1", enforceNonce: true });
+    const b = await channel.send({ content: "digest", nonce: "digest-1", enforceNonce: true });
+    expect(b.id).toBe(a.id);
+    standin.failRoute(/^POST \/channels\/\d+\/messages$/, 429, { message: "You are being rate limited.", retry_after: 0.05, global: false }, { times: 1 });
+    const c = await channel.send({ content: "digest", nonce: "digest-1", enforceNonce: true });
+    expect(c.id).toBe(a.id);
+    expect(standin.messagesIn(channel.id).filter((m) => m.nonce === "digest-1")).toHaveLength(1);
+  });
+
+  it("messagesIn reflects creates, edits and deletes, in creation order, and skips ephemeral replies", async () => {
+    const channel = (await bot.client.channels.fetch(standin.channelIds[2]!)) as TextChannel;
+    const start = standin.messagesIn(channel.id).length;
+    const one = await channel.send({ content: "one", embeds: [{ title: "First" }] });
+    const two = await channel.send("two");
+    const three = await channel.send("three");
+    await one.edit({ content: "one (edited)", components: [] });
+    await two.delete();
+    const list = standin.messagesIn(channel.id).slice(start);
+    expect(list.map((m) => [m.id, m.content, m.edited])).toEqual([[one.id, "one (edited)", true], [three.id, "three", false]]);
+    expect(list[0]!.embeds).toEqual([{ title: "First" }]);
+    expect(list[0]!.channel_id).toBe(channel.id);
+    expect(list[1]!.nonce).toBe(three.nonce); // discord.js sent a nonce; it is kept as given
+    list[0]!.content = "mutated";
+    expect(standin.messagesIn(channel.id)[start]!.content).toBe("one (edited)"); // a snapshot, not the live object
+    // Interaction replies count as the bot's messages in their channel; ephemeral ones do not.
+    const general = standin.messagesIn(standin.channelIds[0]!);
+    expect(general.some((m) => m.embeds[0]?.title === "Answer")).toBe(true);
+    expect(general.some((m) => m.content === "just for you")).toBe(false);
+    expect(standin.messagesIn("1234567890123456789")).toEqual([]);
+  });
+
+  it("resolves a CHANNEL option so interaction.options.getChannel returns the channel", async () => {
+    const target = standin.channelIds[1]!;
+    const { id } = standin.slashCommand("where", [{ name: "channel", type: 7, value: target }]);
+    const interaction = (await seenInteraction(bot, id)) as ChatInputCommandInteraction;
+    const channel = interaction.options.getChannel("channel", true, [ChannelType.GuildText]);
+    expect(channel.id).toBe(target);
+    expect(channel.name).toBe("news-1");
+    expect(channel.type).toBe(ChannelType.GuildText);
+    expect(interaction.options.resolved?.channels?.get(target)?.id).toBe(target);
+    expect(channel.permissions?.bitfield).toBe(BigInt(EVERYONE_PERMISSIONS)); // the invoking member's, as on Discord
+    expect(channel.appPermissions?.bitfield).toBe(BigInt(BOT_PERMISSIONS)); // the bot's (no overwrites here)
+    expect(bot.client.channels.cache.get(target)?.isTextBased()).toBe(true);
+
+    // Nested in a subcommand, and an id the stand-in does not know (not resolved, like a channel the bot cannot see).
+    const nested = standin.slashCommand("config", [{ name: "set", type: 1, options: [{ name: "channel", type: 7, value: standin.channelIds[2]! }] }]);
+    const sub = (await seenInteraction(bot, nested.id)) as ChatInputCommandInteraction;
+    expect(sub.options.getSubcommand()).toBe("set");
+    expect(sub.options.getChannel("channel")?.id).toBe(standin.channelIds[2]);
+    const unknownChannel = standin.slashCommand("where", [{ name: "channel", type: 7, value: "1234567890123456789" }]);
+    expect(((await seenInteraction(bot, unknownChannel.id)) as ChatInputCommandInteraction).options.getChannel("channel")).toBeNull();
+  });
+
+  it("sends memberPermissions as member.permissions for slash commands and buttons", async () => {
+    const none = standin.slashCommand("noop", [], { memberPermissions: "0" });
+    const denied = await seenInteraction(bot, none.id);
+    expect(denied.memberPermissions?.has("ManageChannels")).toBe(false);
+    expect(denied.memberPermissions?.bitfield).toBe(0n);
+
+    const manager = standin.slashCommand("noop", [], { memberPermissions: PermissionFlagsBits.ManageChannels.toString() });
+    expect((await seenInteraction(bot, manager.id)).memberPermissions?.has("ManageChannels")).toBe(true);
+
+    const byDefault = standin.slashCommand("noop");
+    const plain = await seenInteraction(bot, byDefault.id);
+    expect(plain.memberPermissions?.bitfield).toBe(BigInt(EVERYONE_PERMISSIONS)); // unchanged default
+    expect(plain.appPermissions?.has("SendMessages")).toBe(true);
+    expect(plain.appPermissions?.has("Administrator")).toBe(false); // the bot is not an administrator
+
+    const click = standin.button("noop-button", { memberPermissions: "0" });
+    expect((await seenInteraction(bot, click.id)).memberPermissions?.bitfield).toBe(0n);
+    const adminClick = standin.button("noop-button", { memberPermissions: ALL_PERMISSIONS });
+    expect((await seenInteraction(bot, adminClick.id)).memberPermissions?.has("Administrator")).toBe(true);
+  });
+
+  it("delayRoute holds back answers for the given number of requests", async () => {
+    const rest = new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN);
+    standin.delayRoute(/^GET \/channels\/\d+$/, 250, { times: 1 });
+    let t = performance.now();
+    await rest.get(Routes.channel(standin.channelIds[0]!));
+    expect(performance.now() - t).toBeGreaterThanOrEqual(240);
+    t = performance.now();
+    await rest.get(Routes.channel(standin.channelIds[0]!));
+    expect(performance.now() - t).toBeLessThan(200);
+  });
+
+  it("a post that times out is created once: the retry meets the first attempt's nonce", async () => {
+    const channelId = standin.channelIds[2]!;
+    const rest = new REST({ api: standin.apiUrl, timeout: 150, retries: 1 }).setToken(FAKE_TOKEN);
+    const before = standin.requests.length;
+    standin.delayRoute(/^POST \/channels\/\d+\/messages$/, 600, { times: 1 });
+    const t = performance.now();
+    const sent = (await rest.post(Routes.channelMessages(channelId), { body: { content: "slow", nonce: "slow-1", enforce_nonce: true } })) as any;
+    expect(performance.now() - t).toBeGreaterThanOrEqual(140); // the first attempt was abandoned after the timeout
+    expect(performance.now() - t).toBeLessThan(550); // the retry was answered at once
+    const posts = standin.requests.slice(before).filter(postsTo(channelId));
+    expect(posts).toHaveLength(2);
+    expect(standin.messagesIn(channelId).filter((m) => m.nonce === "slow-1").map((m) => m.id)).toEqual([sent.id]);
+
+    // Without enforce_nonce the same timeout leaves a duplicate, which is why bots should send it.
+    standin.delayRoute(/^POST \/channels\/\d+\/messages$/, 600, { times: 1 });
+    await rest.post(Routes.channelMessages(channelId), { body: { content: "slow", nonce: "slow-2" } });
+    expect(standin.messagesIn(channelId).filter((m) => m.nonce === "slow-2")).toHaveLength(2);
+  });
+
+  it("clearFailures also clears delays", async () => {
+    standin.delayRoute(/^GET \/channels\/\d+$/, 1000);
+    standin.clearFailures();
+    const t = performance.now();
+    await new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN).get(Routes.channel(standin.channelIds[0]!));
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+
+  it("a 429 on a channel post makes discord.js wait retry_after, then retry once", async () => {
+    standin.failRoute(/^POST \/channels\/\d+\/messages$/, 429, { message: "You are being rate limited.", retry_after: 0.3, global: false }, { times: 1 });
+    // An unexpected 429 (Retry-After without X-RateLimit-Remaining: 0) emits no RateLimited event; watch the responses.
+    const statuses: number[] = [];
+    const onResponse = (request: { method: string; path: string }, response: { status: number }) => {
+      if (request.method === "POST" && request.path.endsWith("/messages")) statuses.push(response.status);
+    };
+    bot.client.rest.on(RESTEvents.Response, onResponse);
+    try {
+      const channel = (await bot.client.channels.fetch(standin.channelIds[2]!)) as TextChannel;
+      const before = standin.requests.length;
+      expect((await channel.send("after a long rate limit")).content).toBe("after a long rate limit");
+      const posts = standin.requests.slice(before).filter(postsTo(channel.id));
+      expect(posts).toHaveLength(2);
+      expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(290);
+      expect(statuses).toEqual([429, 200]);
+    } finally {
+      bot.client.rest.off(RESTEvents.Response, onResponse);
+    }
+  });
+
   it("answers unknown routes with 404 and records them", async () => {
     const res = await fetch(`${standin.apiUrl}/v10/nothing/here`);
     expect(res.status).toBe(404);
@@ -225,5 +394,161 @@ describe("discord stand-in with the real discord.js client", () => {
     const req = await standin.waitForRequest(callbackOf(next.id));
     expect(req.body.data.embeds[0].description).toBe("You asked: after resume");
     expect(bot.errors).toEqual([]);
+  });
+});
+
+describe("a guild with 50 channels and permission overwrites", () => {
+  const guildId = snowflake();
+  const botUserId = snowflake();
+  const botRoleId = snowflake();
+  const ids = Array.from({ length: 50 }, () => snowflake());
+  const SEND = PermissionFlagsBits.SendMessages.toString(); // "2048"
+  const EMBED = PermissionFlagsBits.EmbedLinks.toString(); // "16384"
+  let standin: Standin;
+  let bot: ReturnType<typeof makeClient>;
+
+  beforeAll(async () => {
+    standin = await startStandin({
+      guildId, botUserId, botRoleId, channelIds: ids,
+      channelOverwrites: {
+        [ids[1]!]: [{ id: guildId, type: 0, allow: "0", deny: SEND }], // @everyone may not post
+        [ids[2]!]: [{ id: guildId, type: 0, allow: "0", deny: EMBED }], // @everyone may not embed links
+        [ids[3]!]: [{ id: guildId, type: 0, allow: "0", deny: SEND }, { id: botUserId, type: 1, allow: SEND, deny: "0" }],
+        [ids[4]!]: [{ id: guildId, type: 0, allow: "0", deny: SEND }, { id: botRoleId, type: 0, allow: SEND, deny: "0" }],
+        [ids[5]!]: [{ id: guildId, type: 0, allow: "0", deny: PermissionFlagsBits.ViewChannel.toString() }],
+      },
+    });
+    bot = makeClient(standin);
+    await login(bot.client);
+  });
+  afterEach(() => standin.clearFailures());
+  afterAll(async () => {
+    await bot.client.destroy();
+    await standin.close();
+  });
+
+  it("sends all 50 channels, a non-administrator bot and an @everyone role discord.js can compute with", () => {
+    const guild = bot.client.guilds.cache.get(guildId)!;
+    expect(guild.channels.cache.size).toBe(50);
+    expect([...guild.channels.cache.keys()].sort()).toEqual([...ids].sort());
+    expect(guild.ownerId).not.toBe(botUserId);
+    const me = guild.members.me!;
+    expect(me.id).toBe(botUserId);
+    expect(me.roles.cache.has(botRoleId)).toBe(true);
+    expect(me.permissions.has("Administrator")).toBe(false);
+    expect(guild.roles.everyone.permissions.has(["ViewChannel", "SendMessages", "EmbedLinks", "ReadMessageHistory"])).toBe(true);
+    expect(standin.botRoleId).toBe(botRoleId);
+  });
+
+  it("channel.permissionsFor(client.user) reflects the overwrites", () => {
+    const permsIn = (id: string) => (bot.client.channels.cache.get(id) as TextChannel).permissionsFor(bot.client.user!)!;
+    expect(permsIn(ids[0]!).has("SendMessages")).toBe(true);
+    expect(permsIn(ids[0]!).has("EmbedLinks")).toBe(true);
+    expect(permsIn(ids[1]!).has("SendMessages")).toBe(false);
+    expect(permsIn(ids[1]!).has("EmbedLinks")).toBe(true);
+    expect(permsIn(ids[2]!).has("EmbedLinks")).toBe(false);
+    expect(permsIn(ids[2]!).has("SendMessages")).toBe(true);
+    expect(permsIn(ids[3]!).has("SendMessages")).toBe(true); // member overwrite allows it again
+    expect(permsIn(ids[4]!).has("SendMessages")).toBe(true); // the bot role's overwrite allows it again
+    expect(permsIn(ids[5]!).has("ViewChannel")).toBe(false);
+    for (const id of ids.slice(6)) expect(permsIn(id).has(["ViewChannel", "SendMessages", "EmbedLinks"])).toBe(true);
+  });
+
+  it("posting where the overwrites forbid it answers 403 like Discord", async () => {
+    const denied = bot.client.channels.cache.get(ids[1]!) as TextChannel;
+    const error = await denied.send("nope").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect((error as DiscordAPIError).code).toBe(50013);
+    const hidden = bot.client.channels.cache.get(ids[5]!) as TextChannel;
+    expect(((await hidden.send("nope").catch((e: unknown) => e)) as DiscordAPIError).code).toBe(50001);
+    expect(standin.messagesIn(ids[1]!)).toEqual([]);
+    expect((await (bot.client.channels.cache.get(ids[3]!) as TextChannel).send("allowed for me")).content).toBe("allowed for me");
+  });
+
+  it("sends the bot's channel permissions as app_permissions and in resolved channels", async () => {
+    const { id } = standin.slashCommand("where", [{ name: "channel", type: 7, value: ids[1]! }], { channelId: ids[2]! });
+    const interaction = (await seenInteraction(bot, id)) as ChatInputCommandInteraction;
+    const computedIn = (channelId: string) => (bot.client.channels.cache.get(channelId) as TextChannel).permissionsFor(bot.client.user!)!.bitfield;
+    expect(interaction.appPermissions.bitfield).toBe(computedIn(ids[2]!));
+    expect(interaction.appPermissions.has("EmbedLinks")).toBe(false);
+    const channel = interaction.options.getChannel("channel", true, [ChannelType.GuildText]);
+    expect(channel.id).toBe(ids[1]);
+    expect(channel.appPermissions?.bitfield).toBe(computedIn(ids[1]!));
+    expect(channel.appPermissions?.has("SendMessages")).toBe(false);
+    expect(channel.permissions?.has("SendMessages")).toBe(false); // the invoking member is only @everyone
+    const raw = new PermissionsBitField(BigInt(EVERYONE_PERMISSIONS)).remove("SendMessages").bitfield;
+    expect(channel.permissions?.bitfield).toBe(raw);
+
+    const admin = standin.slashCommand("where", [{ name: "channel", type: 7, value: ids[1]! }], { memberPermissions: ALL_PERMISSIONS });
+    const adminChannel = ((await seenInteraction(bot, admin.id)) as ChatInputCommandInteraction).options.getChannel("channel", true, [ChannelType.GuildText]);
+    expect(adminChannel.permissions?.has("SendMessages")).toBe(true); // administrators ignore overwrites
+  });
+
+  it("deleteChannel: 404 Unknown Channel for every request, CHANNEL_DELETE to the bot", async () => {
+    const gone = ids[48]!;
+    const channel = bot.client.channels.cache.get(gone) as TextChannel;
+    await channel.send("before");
+    expect(standin.messagesIn(gone)).toHaveLength(1);
+    standin.deleteChannel(gone);
+    await expect.poll(() => bot.client.channels.cache.has(gone)).toBe(false);
+    const error = await channel.send("after").catch((e: unknown) => e); // a stale reference still reaches REST
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect(error).toMatchObject({ code: 10003, status: 404, rawError: { code: 10003, message: "Unknown Channel" } });
+    const fetchError = await bot.client.channels.fetch(gone).catch((e: unknown) => e);
+    expect((fetchError as DiscordAPIError).code).toBe(10003);
+    for (const [method, path] of [["GET", ""], ["POST", "/typing"], ["GET", "/pins"], ["DELETE", "/messages/1234567890123456789"]] as const) {
+      const res = await fetch(`${standin.apiUrl}/v10/channels/${gone}${path}`, { method });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ code: 10003, message: "Unknown Channel" });
+    }
+    expect(standin.messagesIn(gone)).toEqual([]);
+    const listed = (await new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN).get(Routes.guildChannels(guildId))) as any[];
+    expect(listed.map((c) => c.id)).not.toContain(gone);
+    expect(listed).toHaveLength(49);
+  });
+
+  it("deleteChannel with notify: false leaves the bot's cache stale", async () => {
+    const gone = ids[49]!;
+    standin.deleteChannel(gone, { notify: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const channel = bot.client.channels.cache.get(gone) as TextChannel;
+    expect(channel).toBeDefined();
+    expect(((await channel.send("into the void").catch((e: unknown) => e)) as DiscordAPIError).code).toBe(10003);
+  });
+});
+
+describe("stand-in options without a client", () => {
+  it("generates channelCount channels", async () => {
+    const standin = await startStandin({ channelCount: 50 });
+    try {
+      expect(standin.channelIds).toHaveLength(50);
+      expect(new Set(standin.channelIds).size).toBe(50);
+      const listed = (await new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN).get(Routes.guildChannels(standin.guildId))) as any[];
+      expect(listed.map((c) => c.id)).toEqual(standin.channelIds);
+      expect(listed.every((c) => c.type === 0 && /^\d{17,19}$/.test(c.id))).toBe(true);
+    } finally {
+      await standin.close();
+    }
+  });
+
+  it("forgets a nonce after nonceWindowMs", async () => {
+    const standin = await startStandin({ nonceWindowMs: 100 });
+    try {
+      const rest = new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN);
+      const route = Routes.channelMessages(standin.channelIds[0]!);
+      const body = { content: "x", nonce: 42, enforce_nonce: true };
+      const first = (await rest.post(route, { body })) as any;
+      expect(((await rest.post(route, { body })) as any).id).toBe(first.id);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const later = (await rest.post(route, { body })) as any;
+      expect(later.id).not.toBe(first.id);
+      expect(standin.messagesIn(standin.channelIds[0]!).map((m) => [m.id, m.nonce])).toEqual([[first.id, 42], [later.id, 42]]);
+    } finally {
+      await standin.close();
+    }
+  });
+
+  it("rejects channelOverwrites for a channel it does not have", async () => {
+    await expect(startStandin({ channelIds: ["1234567890123456789"], channelOverwrites: { "9876543210987654321": [] } })).rejects.toThrow(/not one of channelIds/);
   });
 });

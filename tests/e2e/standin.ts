@@ -48,7 +48,10 @@ export interface StandinOptions {
   channelIds?: string[];
   /** How many text channels to generate when `channelIds` is not given (default 3). */
   channelCount?: number;
-  /** Permission overwrites per channel id, sent as the channel's `permission_overwrites` (GUILD_CREATE, GET /channels/:id). */
+  /**
+   * Permission overwrites per channel id, sent as the channel's `permission_overwrites` (GUILD_CREATE, GET /channels/:id).
+   * As on Discord, a channel post where they leave the bot without ViewChannel / SendMessages answers 403 50001 / 50013.
+   */
   channelOverwrites?: Record<string, PermissionOverwrite[]>;
   /** A POST /channels/:id/messages with `enforce_nonce: true` and a nonce used in that channel this recently returns the earlier message (default 300000). */
   nonceWindowMs?: number;
@@ -126,7 +129,7 @@ type Reply = [status: number, body?: any, headers?: Record<string, string>];
 export const ALL_PERMISSIONS = "8866461766385663";
 /** A typical @everyone set: view, send, embed, attach, react, history, threads, voice, app commands. */
 export const EVERYONE_PERMISSIONS = "1760286008004161";
-const ADMINISTRATOR = 8n;
+const ADMINISTRATOR = 8n, VIEW_CHANNEL = 1024n, SEND_MESSAGES = 2048n;
 /** The bot's managed role: every permission except Administrator, so channel overwrites apply to it. */
 export const BOT_PERMISSIONS = (BigInt(ALL_PERMISSIONS) & ~ADMINISTRATOR).toString();
 
@@ -420,6 +423,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     ["POST", /^\/channels\/(\d+)\/typing$/, (m) => (channels.has(m[1]!) ? [204] : unknown("Channel", 10003))],
     ["POST", /^\/channels\/(\d+)\/messages$/, (m, r) => {
       if (!channels.has(m[1]!)) return unknown("Channel", 10003);
+      // Like Discord, the bot needs ViewChannel and SendMessages here (channel overwrites can take them away).
+      const perms = channels.get(m[1]!).guild_id === guildId ? BigInt(botPermissionsIn(m[1]!)) : VIEW_CHANNEL | SEND_MESSAGES;
+      if (!(perms & VIEW_CHANNEL)) return [403, { code: 50001, message: "Missing Access" }];
+      if (!(perms & SEND_MESSAGES)) return [403, { code: 50013, message: "Missing Permissions" }];
       const b = r.body ?? {};
       if (!b.content && !b.embeds?.length && !b.components?.length && !b.attachments?.length && !b.sticker_ids?.length && !b.poll)
         return [400, { code: 50006, message: "Cannot send an empty message" }];

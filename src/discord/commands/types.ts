@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Answer } from "../../answers/answer.js";
+import type { Delivery } from "../../delivery/delivery.js";
 import type { NewsIndex } from "../../search/newsIndex.js";
 
 /** The options of one invocation, however it arrived (a Discord interaction or a line typed in the console). */
@@ -7,10 +8,28 @@ export interface CommandInput {
   string(name: string): string | null;
   integer(name: string): number | null;
   boolean(name: string): boolean | null;
+  /** A channel option's channel id. */
+  channel(name: string): string | null;
+  /** The chosen subcommand, for commands that have them. */
+  subcommand(): string | null;
+}
+
+/** Where a command runs, for the commands that manage a server's subscriptions. */
+export interface GuildContext {
+  guildId: string;
+  userId: string;
+  /** Whether the member running the command has Manage Channels (checked again here, not only by Discord). */
+  memberCanManageChannels: boolean;
+  /** Whether Newsdesk can post in a channel; when not, which permission is missing, in words. */
+  checkChannel(channelId: string): Promise<{ ok: true } | { ok: false; reason: string }>;
 }
 
 export interface CommandContext {
   index: NewsIndex;
+  /** Channel subscriptions; absent where they are not available. */
+  delivery?: Delivery;
+  /** Absent in direct messages. */
+  guild?: GuildContext;
 }
 
 /** What a command answers: data to render, and whether only the asker should see it. */
@@ -28,6 +47,8 @@ export interface Choice {
 /** One slash command: its definition (registered with Discord as is) and what runs it. */
 export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(input: CommandInput, context: CommandContext): CommandResult;
+  /** Answers only the user, always (server management); other commands have a `private` option instead. */
+  alwaysPrivate?: boolean;
+  execute(input: CommandInput, context: CommandContext): CommandResult | Promise<CommandResult>;
   autocomplete?(focused: { name: string; value: string }, context: CommandContext): Choice[];
 }

@@ -1,0 +1,96 @@
+import { watch, type FSWatcher } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Article } from "../articles/article.js";
+import { idForFile, isArticleFile } from "../articles/loadCorpus.js";
+import { parseArticleFile } from "../articles/parse.js";
+import type { Logger } from "../logger.js";
+
+export interface WatchOptions {
+  /** Quiet time after the last change to a file before it is read (default 300 ms). */
+  debounceMs?: number;
+  /** A file that does not parse yet may still be being written: read again this often... (default 500 ms) */
+  retryMs?: number;
+  /** ...up to this many times before it is reported as bad (default 6). */
+  retries?: number;
+}
+
+export interface CorpusChanges {
+  /** A file was added or changed and parses: the article to index (replacing any with the same id). */
+  upsert(article: Article, file: string): void;
+  /** A file was removed, or an article's id changed: the article with this id leaves the index. */
+  remove(id: string, file: string): void;
+}
+
+/**
+ * Watches the corpus folder and reports articles as they land, change and go. A file written in several
+ * steps is read after a quiet moment, and taken only once it parses; one that never does is skipped with
+ * a warning, as at start-up.
+ */
+export class CorpusWatcher {
+  private watcher: FSWatcher | null = null;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly attempts = new Map<string, number>();
+  /** Which article id each file holds (front matter may set an id other than the file name). */
+  private readonly idsByFile = new Map<string, string>();
+
+  constructor(private readonly dir: string, private readonly changes: CorpusChanges, private readonly logger: Logger, private readonly options: WatchOptions = {}) {}
+
+  /** Starts watching; `known` maps the files loaded at start-up to their article ids. */
+  start(known: Iterable<[string, string]> = []): void {
+    for (const [file, id] of known) this.idsByFile.set(path.resolve(this.dir, file), id);
+    this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
+      if (name) this.schedule(path.resolve(this.dir, name.toString()));
+    });
+    this.watcher.on("error", (error) => this.logger.error({ err: error, dir: this.dir }, "corpus watcher failed"));
+  }
+
+  stop(): void {
+    this.watcher?.close();
+    this.watcher = null;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(file: string, delay = this.options.debounceMs ?? 300): void {
+    if (!isArticleFile(file)) return;
+    clearTimeout(this.timers.get(file));
+    this.timers.set(file, setTimeout(() => void this.read(file), delay));
+  }
+
+  private async read(file: string): Promise<void> {
+    this.timers.delete(file);
+    const relative = path.relative(this.dir, file).split(path.sep).join("/");
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" && (error as NodeJS.ErrnoException).code !== "EISDIR") {
+        this.logger.warn({ file: relative, err: error }, "could not read a corpus file");
+        return;
+      }
+      const id = this.idsByFile.get(file);
+      this.idsByFile.delete(file);
+      this.attempts.delete(file);
+      if (id) this.changes.remove(id, relative);
+      return;
+    }
+    const result = parseArticleFile(bytes, idForFile(this.dir, file));
+    if (!result.ok) {
+      const tries = (this.attempts.get(file) ?? 0) + 1;
+      if (tries <= (this.options.retries ?? 6)) {
+        this.attempts.set(file, tries);
+        this.schedule(file, this.options.retryMs ?? 500); // perhaps still being written
+      } else {
+        this.attempts.delete(file);
+        this.logger.warn({ file: relative, reason: result.reason }, "skipped a corpus file");
+      }
+      return;
+    }
+    this.attempts.delete(file);
+    const previous = this.idsByFile.get(file);
+    if (previous && previous !== result.article.id) this.changes.remove(previous, relative);
+    this.idsByFile.set(file, result.article.id);
+    this.changes.upsert(result.article, relative);
+  }
+}

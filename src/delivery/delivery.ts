@@ -1,0 +1,79 @@
+import type { Article } from "../articles/article.js";
+import type { Logger } from "../logger.js";
+import type { NewsIndex } from "../search/newsIndex.js";
+import type { CorpusChanges } from "./corpusWatcher.js";
+import type { Db } from "./database.js";
+import { passes, type Filters } from "./filters.js";
+import { Sender, type SenderOptions } from "./sender.js";
+import { DeliveryStore, type Subscription } from "./store.js";
+import type { DeliveryTarget } from "./target.js";
+import { byNewest } from "../answers/latest.js";
+
+export interface DeliveryOptions extends Pick<SenderOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "concurrency"> {
+  db: Db;
+  index: NewsIndex;
+  target: DeliveryTarget;
+  logger: Logger;
+  now?: () => number;
+}
+
+/** Most articles a new subscription may ask to have posted at once. */
+export const MAX_BACKFILL = 25;
+
+/**
+ * Keeps the live index, the database and the channels in step: an article that lands is indexed and
+ * queued for every matching subscription in one go; one that changes is re-indexed and its posts edited;
+ * one that goes leaves the index.
+ */
+export class Delivery implements CorpusChanges {
+  readonly store: DeliveryStore;
+  readonly sender: Sender;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.store = new DeliveryStore(options.db, options.now);
+    this.sender = new Sender({ ...options, store: this.store, article: (id) => options.index.get(id) });
+  }
+
+  /** At start-up: accept the corpus as loaded (posting what arrived while we were down), forget what left. */
+  reconcile(articles: Article[]): Record<"new" | "changed" | "unchanged" | "removed", number> {
+    const counts = this.store.acceptArticles(articles);
+    const present = new Set(articles.map((article) => article.id));
+    const gone = this.store.articleIds().filter((id) => !present.has(id));
+    for (const id of gone) this.store.removeArticle(id);
+    this.sender.wake();
+    return { ...counts, removed: gone.length };
+  }
+
+  upsert(article: Article, file?: string): void {
+    this.options.index.add(article);
+    const status = this.store.acceptArticle(article);
+    this.options.logger.info({ articleId: article.id, file, status }, "article accepted");
+    this.sender.wake();
+  }
+
+  remove(id: string, file?: string): void {
+    this.options.index.remove(id);
+    this.store.removeArticle(id);
+    this.options.logger.info({ articleId: id, file }, "article removed");
+  }
+
+  subscribe(input: { guildId: string; channelId: string; filters: Filters; digestTime: string | null; createdBy: string; backfill: number }): { subscription: Subscription; created: boolean; backfilled: number } {
+    const backfill = input.backfill > 0 ? this.recent(input.filters, Math.min(MAX_BACKFILL, input.backfill)).reverse() : [];
+    const result = this.store.subscribe({ ...input, backfill });
+    this.sender.wake();
+    return { ...result, backfilled: backfill.length };
+  }
+
+  /** The newest articles that pass the filters, newest first. */
+  recent(filters: Filters, count: number): Article[] {
+    return this.options.index.all().sort(byNewest).filter((article) => passes(article, filters)).slice(0, count);
+  }
+
+  start(): void {
+    this.sender.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.sender.stop();
+  }
+}
