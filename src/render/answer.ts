@@ -77,9 +77,9 @@ function renderSubscriptions(items: Extract<Answer, { type: "subscriptions" }>["
       item.exclude.length ? `exclude: ${item.exclude.join(", ")}` : null,
       item.digestTime ? `daily digest at ${item.digestTime} UTC` : "one post per article",
     ].filter(Boolean).join(" · ");
-    const state = item.pausedReason ? `⏸ paused: ${item.pausedReason}. Run /subscribe again to resume.` : "▶ active";
+    const state = item.pausedReason ? `Paused: ${item.pausedReason}. Run /subscribe again to resume.` : "Posting new articles.";
     const last = item.lastSentAt ? `last post <t:${Math.floor(item.lastSentAt / 1000)}:R>` : "nothing posted yet";
-    return { name: truncate(`#${item.channelId}`, LIMITS.fieldName), value: truncate(`<#${item.channelId}>\n${safeText(filters)}\n${safeText(state)}\n${item.sent} posted · ${item.pending} waiting · ${last}`, LIMITS.fieldValue) };
+    return { name: item.pausedReason ? "⏸ Paused" : "▶ Active", value: truncate(`<#${item.channelId}>\n${safeText(filters)}\n${safeText(state)}\n${item.sent} posted · ${item.pending} waiting · ${last}`, LIMITS.fieldValue) };
   });
   return { message: { embeds: [{ title: "Subscriptions", fields, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
 }

@@ -29,5 +29,7 @@ function plain(text: string): string {
   return text
     .replace(/\*\*(.+?)\*\*/g, "$1")
     .replace(/\[([^\]]+)\]\((https?:[^)]+)\)/g, "$1 ($2)")
-    .replace(/\u200B/g, "");
+    .replace(/\u200B/g, "")
+    .replace(/<#(\w+)>/g, "#$1")
+    .replace(/<t:(\d+)(?::\w)?>/g, (_all, seconds: string) => new Date(Number(seconds) * 1000).toISOString().replace(/\.\d+Z$/, "Z"));
 }
