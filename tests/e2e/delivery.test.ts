@@ -226,6 +226,19 @@ describe("delivery that holds", () => {
     expect(newsdesk!.delivery.store.byChannel(news)?.pausedReason).toMatch(/no longer exists/);
   });
 
+  it("keeps answering slash commands while it posts", async () => {
+    await start();
+    await subscribe(general);
+    standin.delayRoute(new RegExp(`^POST /channels/${general}/messages$`), 300);
+    for (let i = 0; i < 5; i++) drop(`slow-${i}`, `Slow Post ${i}`);
+    await standin.waitForRequest(posts(general));
+    const asked = standin.slashCommand("latest", [{ name: "count", type: 4, value: 1 }]);
+    const reply = await standin.waitForRequest((r) => r.path.startsWith(`/interactions/${asked.id}/`));
+    let count = 0;
+    const secondPost = await standin.waitForRequest((r) => posts(general)(r) && ++count === 2);
+    expect(reply.at).toBeLessThan(secondPost.at); // answered while the first post was still waiting for Discord
+  });
+
   it("folds a burst of 200 articles beyond the hourly cap into one message", async () => {
     await start({ postsPerHour: 5 });
     await subscribe(general);
