@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { loadCorpus } from "../src/articles/loadCorpus.js";
 import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
+import { benchDelivery } from "./deliveryBench.js";
 import { benchInteractions } from "./interactionBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,6 +25,17 @@ console.table([
   { bot: "bare discord.js (replies \"ok\")", ...interactions.bareBot },
 ]);
 console.log(`ratio Newsdesk / bare: median ${interactions.ratioMedian}x, p99 ${interactions.ratioP99}x over ${interactions.interactions} mixed interactions`);
+
+const delivery = await benchDelivery();
+results.delivery = delivery;
+console.log("\nChannel posts through the local Discord stand-in");
+console.table([{ measure: "file lands in corpus/ -> post reaches Discord (ms)", ...delivery.fileToPostMs }]);
+console.table([
+  { run: "1 channel, discord.js default limits", ...delivery.oneChannel },
+  { run: "50 channels, discord.js default limits", ...delivery.fiftyChannels },
+  { run: "1 channel, global limit lifted", ...delivery.oneChannelUnthrottled },
+  { run: "50 channels, global limit lifted", ...delivery.fiftyChannelsUnthrottled },
+]);
 
 mkdirSync(here, { recursive: true });
 writeFileSync(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -82,6 +82,8 @@ export class NewsIndex {
     storeFields: ["articleId"],
     searchOptions: baseSearch,
   });
+  /** Recent query expansions: an answer expands its query several times (search, deals, suggestion). */
+  private readonly expansions = new Map<string, { text: string; corrections: Map<string, string> }>();
   /** Each article's context terms: those of its title and its deals' parties. */
   private readonly contextTerms = new Map<string, Set<string>>();
 
@@ -104,6 +106,7 @@ export class NewsIndex {
   /** Adds an article, replacing any article with the same id. */
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
+    this.expansions.clear(); // what counts as a misspelling depends on the corpus
     this.articles.set(article.id, article);
     const doc: ArticleDoc = {
       id: article.id,
@@ -126,6 +129,7 @@ export class NewsIndex {
     if (!article) return false;
     this.articles.delete(id);
     this.contextTerms.delete(id);
+    this.expansions.clear();
     this.articleIndex.discard(id);
     article.keyPoints.forEach((_, i) => this.keyPointIndex.discard(`${id}\u0000${i}`));
     return true;
@@ -137,6 +141,15 @@ export class NewsIndex {
    * `corrections` maps a misspelt word to the name it was read as, to offer "did you mean".
    */
   expandQuery(query: string): { text: string; corrections: Map<string, string> } {
+    const cached = this.expansions.get(query);
+    if (cached) return cached;
+    const expanded = this.expand(query);
+    if (this.expansions.size >= 64) this.expansions.clear();
+    this.expansions.set(query, expanded);
+    return expanded;
+  }
+
+  private expand(query: string): { text: string; corrections: Map<string, string> } {
     const corrections = new Map<string, string>();
     const words = tokenize(query);
     for (const word of words) {
