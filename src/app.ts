@@ -4,11 +4,16 @@ import { CorpusWatcher, type WatchOptions } from "./delivery/corpusWatcher.js";
 import { openDatabase, type Db } from "./delivery/database.js";
 import { Delivery, type DeliveryOptions } from "./delivery/delivery.js";
 import { createBot } from "./discord/bot.js";
+import { FeedPoller, type PollerOptions } from "./feeds/poller.js";
 import { discordTarget } from "./discord/discordTarget.js";
 import type { Logger } from "./logger.js";
 import { NewsIndex } from "./search/newsIndex.js";
 
 export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "now"> {
+  /** Feeds named in the configuration. */
+  feeds?: string[];
+  /** Feed polling: interval, fetch limits, whether /feed add may use private addresses. */
+  feedPolling?: Pick<PollerOptions, "intervalMs" | "limits" | "allowPrivateAddresses">;
   corpusDir: string;
   /** Folder of the SQLite database, or ":memory:". */
   dataDir: string;
@@ -23,6 +28,7 @@ export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | 
 
 export interface Newsdesk {
   client: Client;
+  feeds: FeedPoller;
   index: NewsIndex;
   delivery: Delivery;
   db: Db;
@@ -38,18 +44,27 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
   const { logger } = options;
   const corpus = await loadCorpus(options.corpusDir);
   for (const problem of corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
-  const index = new NewsIndex(corpus.articles);
   const db = openDatabase(options.dataDir);
+  const index = new NewsIndex(corpus.articles);
 
   let delivery: Delivery | undefined;
-  const client = createBot({ index: () => index, delivery: () => delivery, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest });
+  let feeds: FeedPoller | undefined;
+  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest });
   delivery = new Delivery({ ...options, db, index, target: discordTarget(client.rest), logger });
-  const counts = delivery.reconcile(corpus.articles);
-  logger.info({ articles: index.size, corpusDir: options.corpusDir, ...counts }, "corpus loaded");
+  feeds = new FeedPoller({ db, delivery, logger, now: options.now, ...options.feedPolling });
+  // Feed articles live in the database; they join the corpus in the index and in the reconciliation.
+  const fromFeeds = feeds.storedArticles().filter((article) => !index.get(article.id));
+  for (const article of fromFeeds) index.add(article);
+  const counts = delivery.reconcile([...corpus.articles, ...fromFeeds]);
+  feeds.ensureConfigured(options.feeds ?? []);
+  logger.info({ articles: index.size, fromFeeds: fromFeeds.length, corpusDir: options.corpusDir, ...counts }, "corpus loaded");
 
   const watcher = new CorpusWatcher(options.corpusDir, delivery, logger, options.watch);
   watcher.start(corpus.files);
-  client.once(Events.ClientReady, () => delivery.start());
+  client.once(Events.ClientReady, () => {
+    delivery.start();
+    feeds.start();
+  });
   try {
     await client.login(options.token);
   } catch (error) {
@@ -60,11 +75,13 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
   }
   return {
     client,
+    feeds,
     index,
     delivery,
     db,
     async stop() {
       watcher.stop();
+      await feeds.stop();
       await delivery.stop();
       await client.destroy();
       db.close();

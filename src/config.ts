@@ -23,6 +23,12 @@ export interface Config {
   dataDir: string;
   /** Posts per channel per hour before the rest of a burst is folded into one message. */
   postsPerHour: number;
+  /** Feeds to read, besides those added with /feed add. */
+  feeds: string[];
+  /** Minutes between polls of each feed. */
+  feedPollMinutes: number;
+  /** Whether /feed add may name private or local addresses. */
+  feedsAllowPrivate: boolean;
 }
 
 /** A setting that is missing or malformed: the message names the variable and how to fix it. */
@@ -76,7 +82,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(postsPerHour) || postsPerHour < 1 || postsPerHour > 1000) {
     throw new ConfigError(`POSTS_PER_CHANNEL_PER_HOUR must be a whole number from 1 to 1000, not "${postsRaw}".`);
   }
+  const feeds = (value("FEEDS") ?? "").split(",").map((url) => url.trim()).filter(Boolean);
+  for (const feed of feeds) {
+    let ok = false;
+    try {
+      ok = /^https?:$/.test(new URL(feed).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError(`FEEDS must be comma-separated http(s) URLs; "${feed}" is not one.`);
+  }
+  const minutesRaw = value("FEED_POLL_MINUTES") ?? "10";
+  const feedPollMinutes = Number(minutesRaw);
+  if (!Number.isFinite(feedPollMinutes) || feedPollMinutes < 1 || feedPollMinutes > 1440) {
+    throw new ConfigError(`FEED_POLL_MINUTES must be a number of minutes from 1 to 1440, not "${minutesRaw}".`);
+  }
+  const privateRaw = (value("FEEDS_ALLOW_PRIVATE_ADDRESSES") ?? "false").toLowerCase();
+  if (!["true", "false", "1", "0", "yes", "no"].includes(privateRaw)) throw new ConfigError(`FEEDS_ALLOW_PRIVATE_ADDRESSES must be true or false, not "${privateRaw}".`);
   return {
+    feeds,
+    feedPollMinutes,
+    feedsAllowPrivate: ["true", "1", "yes"].includes(privateRaw),
     dataDir,
     postsPerHour,
     discordToken: token,

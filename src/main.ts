@@ -41,6 +41,8 @@ try {
     token: config.discordToken,
     apiUrl: config.discordApiUrl,
     postsPerHour: config.postsPerHour,
+    feeds: config.feeds,
+    feedPolling: { intervalMs: config.feedPollMinutes * 60_000, allowPrivateAddresses: config.feedsAllowPrivate },
     logger,
   });
 } catch (error) {

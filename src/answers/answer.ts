@@ -25,7 +25,20 @@ export type Answer =
   | { type: "latest"; articles: Article[] }
   | { type: "notice"; title: string; text: string }
   | { type: "subscriptions"; items: SubscriptionView[] }
-  | { type: "preview"; channelId: string; next: Article | null; recent: Array<{ article: Article; passes: boolean }> };
+  | { type: "preview"; channelId: string; next: Article | null; recent: Array<{ article: Article; passes: boolean }> }
+  | { type: "feeds"; items: FeedView[] };
+
+/** A feed as /feed list shows it. */
+export interface FeedView {
+  url: string;
+  origin: "env" | "command";
+  articles: number;
+  lastSuccessAt: number | null;
+  lastError: string | null;
+  lastErrorAt: number | null;
+  errors: number;
+  nextPollAt: number;
+}
 
 /** A subscription as /subscriptions shows it. */
 export interface SubscriptionView {

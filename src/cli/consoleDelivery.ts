@@ -37,6 +37,7 @@ export function startConsoleDelivery(corpusDir: string, corpus: Corpus, index: N
     guildId: CONSOLE_CHANNEL,
     userId: "console",
     memberCanManageChannels: true,
+    memberCanManageServer: true,
     async checkChannel(channelId) {
       return channelId === CONSOLE_CHANNEL ? { ok: true } : { ok: false, reason: `The console has one channel: #${CONSOLE_CHANNEL}.` };
     },

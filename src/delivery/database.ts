@@ -51,6 +51,33 @@ export const MIGRATIONS: string[] = [
    CREATE UNIQUE INDEX outbox_one_pending_edit ON outbox (subscription_id, article_id) WHERE action = 'edit' AND state = 'pending';
    CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id);
    CREATE INDEX outbox_sent_at ON outbox (subscription_id, sent_at);`,
+  `CREATE TABLE feeds (
+     id INTEGER PRIMARY KEY,
+     url TEXT NOT NULL UNIQUE,
+     origin TEXT NOT NULL CHECK (origin IN ('env', 'command')),
+     added_by TEXT,
+     guild_id TEXT,
+     etag TEXT,
+     last_modified TEXT,
+     last_polled_at INTEGER,
+     last_success_at INTEGER,
+     last_error TEXT,
+     last_error_at INTEGER,
+     errors INTEGER NOT NULL DEFAULT 0,   -- failed polls in all
+     failures INTEGER NOT NULL DEFAULT 0, -- failed polls in a row, for backoff
+     next_poll_at INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE feed_items (
+     feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+     item_key TEXT NOT NULL,              -- guid, else link, else title + date: stable across polls
+     article_id TEXT NOT NULL UNIQUE,
+     content_hash TEXT NOT NULL,
+     article TEXT NOT NULL,               -- the article as JSON: feed articles live here, not in corpus/
+     first_seen_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (feed_id, item_key)
+   );`,
 ];
 
 /** Opens (or creates) the database file in `dataDir`, in WAL mode, with every migration applied. */

@@ -44,11 +44,19 @@ export class Delivery implements CorpusChanges {
     return { ...counts, removed: gone.length };
   }
 
-  upsert(article: Article, file?: string): void {
-    this.options.index.add(article);
-    const status = this.store.acceptArticle(article);
-    this.options.logger.info({ articleId: article.id, file, status }, "article accepted");
+  /**
+   * Indexes an article and queues its delivery. `record` runs in the same transaction as the acceptance
+   * (a feed reader records the item there), so either both are stored or neither is.
+   */
+  upsert(article: Article, source?: string, record?: () => void): "new" | "changed" | "unchanged" {
+    const status = this.options.db.transaction(() => {
+      record?.();
+      return this.store.acceptArticle(article);
+    })();
+    if (status !== "unchanged" || !this.options.index.get(article.id)) this.options.index.add(article);
+    this.options.logger.info({ articleId: article.id, source, status }, "article accepted");
     this.sender.wake();
+    return status;
   }
 
   remove(id: string, file?: string): void {

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from "discord.js";
 import type { Delivery } from "../delivery/delivery.js";
+import type { FeedPoller } from "../feeds/poller.js";
 import type { Logger } from "../logger.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import { handleInteraction } from "./interactions.js";
@@ -21,6 +22,8 @@ export interface BotOptions {
   pageTtlMs?: number;
   /** Channel subscriptions (set once the delivery service exists: it posts through this client). */
   delivery?: () => Delivery | undefined;
+  /** Feed polling (set once it exists). */
+  feeds?: () => FeedPoller | undefined;
   /** Defer replies when the corpus is larger than this many articles. */
   deferAboveArticles?: number;
   /** Extra REST options (tests lift the global rate limit). */
@@ -35,7 +38,7 @@ export function createBot(options: BotOptions): Client {
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
     allowedMentions: { parse: [] },
   });
-  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles, delivery: options.delivery };
+  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles, delivery: options.delivery, feeds: options.feeds };
   client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, client, deps));

@@ -15,6 +15,7 @@ import type { NewsIndex } from "../search/newsIndex.js";
 import { findCommand } from "./commands/index.js";
 import type { CommandInput, GuildContext } from "./commands/types.js";
 import type { Delivery } from "../delivery/delivery.js";
+import type { FeedPoller } from "../feeds/poller.js";
 import { PageStore, pagerIds, parsePagerId } from "./pages.js";
 import { GENERIC_APOLOGY, privateNotice, toDiscord } from "./send.js";
 
@@ -29,6 +30,8 @@ export interface InteractionDeps {
   logger: Logger;
   /** Channel subscriptions, when the bot has a database. */
   delivery?: () => Delivery | undefined;
+  /** Feed polling, when the bot has a database. */
+  feeds?: () => FeedPoller | undefined;
   /** Defer before answering when the corpus has more articles than this (default DEFER_ABOVE_ARTICLES). */
   deferAboveArticles?: number;
 }
@@ -76,7 +79,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
   if (index.size > (deps.deferAboveArticles ?? DEFER_ABOVE_ARTICLES) || Date.now() - interaction.createdTimestamp > DEFER_WHEN_OLDER_THAN_MS) {
     await interaction.deferReply(wantsPrivate ? { flags: MessageFlags.Ephemeral } : {});
   }
-  const result = await command.execute(optionsOf(interaction), { index, delivery: deps.delivery?.(), guild: guildContext(interaction) });
+  const result = await command.execute(optionsOf(interaction), { index, delivery: deps.delivery?.(), feeds: deps.feeds?.(), guild: guildContext(interaction) });
   const first = renderAnswer(result.answer);
   if (first.empty) {
     await sendPrivately(interaction, first.message.content ?? "Nothing found.");
@@ -94,7 +97,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
   const command = findCommand(interaction.commandName);
   const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index() }) ?? [];
+  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index(), feeds: deps.feeds?.() }) ?? [];
   await interaction.respond(choices);
 }
 
@@ -145,6 +148,7 @@ function guildContext(interaction: ChatInputCommandInteraction): GuildContext | 
     guildId: interaction.guildId,
     userId: interaction.user.id,
     memberCanManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
+    memberCanManageServer: interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
     async checkChannel(channelId) {
       const channel = interaction.guild?.channels.cache.get(channelId) ?? (await interaction.client.channels.fetch(channelId).catch(() => null));
       if (!channel || !("permissionsFor" in channel) || !channel.isTextBased()) {

@@ -85,7 +85,7 @@ export function extractCompanies(article: ArticleText): string[] {
 }
 
 const NOT_NAMES = new Set(
-  "Series Round Funding Deal Merger Takeover Stake The A An And Or Of In On For To With By At From As Its It This That These Those Why How What Who When Where Which New CEO CFO AI US U.S. UK EU Chief First Inc Corp Ltd Billion Million Trillion Deal Deals Says Said Report Reports After Over Into About January February March April May June July August September October November December USD EUR GBP Arizona Louisiana Texas Ohio California Judge Court Search Chips Chip China Europe America Washington Beijing Taiwan Japan India States Congress Senate White House Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+  "Series Round Funding Deal Merger Takeover Stake GPU GPUs CPU CPUs TPU TPUs AI IPO CEO CFO CTO AGI LLM API APIs SaaS The A An And Or Of In On For To With By At From As Its It This That These Those Why How What Who When Where Which New CEO CFO AI US U.S. UK EU Chief First Inc Corp Ltd Billion Million Trillion Deal Deals Says Said Report Reports After Over Into About January February March April May June July August September October November December USD EUR GBP Arizona Louisiana Texas Ohio California Judge Court Search Chips Chip China Europe America Washington Beijing Taiwan Japan India States Congress Senate White House Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
     .split(" "),
 );
 
@@ -94,7 +94,11 @@ function unlistedNames(title: string, body: string): string[] {
   const known = new Set(findCompanies(title).flatMap((m) => m.text.split(/\s+/)));
   const midSentence = new Set<string>();
   for (const match of body.matchAll(/(?<=[\p{Ll}\p{N},;] )(\p{Lu}[\p{L}\p{N}&.-]*(?: \p{Lu}[\p{L}\p{N}&.-]*)*)/gu)) {
-    midSentence.add(match[1]!.replace(/[.-]+$/, "").replace(/['’]s$/, ""));
+    // Every stretch of the run counts: "makes Fabrikam Contoso's second..." names both Fabrikam and Contoso.
+    const words = match[1]!.split(" ").map((word) => word.replace(/[.-]+$/, "").replace(/['’]s$/, ""));
+    for (let start = 0; start < words.length; start++) {
+      for (let end = start + 1; end <= Math.min(words.length, start + 4); end++) midSentence.add(words.slice(start, end).join(" "));
+    }
   }
   const names: string[] = [];
   for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?(?: \p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?)*/gu)) {

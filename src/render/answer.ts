@@ -52,6 +52,8 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
       return renderSubscriptions(answer.items);
     case "preview":
       return renderPreview(answer);
+    case "feeds":
+      return renderFeeds(answer.items);
     case "latest": {
       if (answer.articles.length === 0) return notFound("", null, "The corpus has no articles yet.");
       const lines = answer.articles.map((article) => {
@@ -82,6 +84,23 @@ function renderSubscriptions(items: Extract<Answer, { type: "subscriptions" }>["
     return { name: item.pausedReason ? "⏸ Paused" : "▶ Active", value: truncate(`<#${item.channelId}>\n${safeText(filters)}\n${safeText(state)}\n${item.sent} posted · ${item.pending} waiting · ${last}`, LIMITS.fieldValue) };
   });
   return { message: { embeds: [{ title: "Subscriptions", fields, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+}
+
+function renderFeeds(items: Extract<Answer, { type: "feeds" }>["items"]): RenderedAnswer {
+  if (items.length === 0) return notFound("", null, "No feeds yet. Add one with /feed add url:https://example.com/feed");
+  const when = (time: number | null) => (time ? `<t:${Math.floor(time / 1000)}:R>` : "never");
+  const fields = items.slice(0, LIMITS.fields).map((item) => ({
+    name: truncate(safeText(item.url), LIMITS.fieldName),
+    value: truncate(
+      [
+        `${item.articles} article${item.articles === 1 ? "" : "s"} · last success ${when(item.lastSuccessAt)} · next poll ${when(item.nextPollAt)}`,
+        item.lastError ? `last error ${when(item.lastErrorAt)}: ${safeText(item.lastError)} (${item.errors} failed poll${item.errors === 1 ? "" : "s"} in all)` : "no errors",
+        item.origin === "env" ? "configured in FEEDS" : "added from Discord",
+      ].join("\n"),
+      LIMITS.fieldValue,
+    ),
+  }));
+  return { message: { embeds: [{ title: "Feeds", fields, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
 }
 
 function renderPreview(answer: Extract<Answer, { type: "preview" }>): RenderedAnswer {

@@ -1,5 +1,6 @@
 import { askCommand } from "./ask.js";
 import { dealCommand } from "./deal.js";
+import { feedCommand } from "./feed.js";
 import { latestCommand } from "./latest.js";
 import { subscribeCommand } from "./subscribe.js";
 import { subscriptionCommand } from "./subscription.js";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   unsubscribeCommand,
   subscriptionsCommand,
   subscriptionCommand,
+  feedCommand,
 ];
 
 export function findCommand(name: string): Command | undefined {

@@ -1,6 +1,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Answer } from "../../answers/answer.js";
 import type { Delivery } from "../../delivery/delivery.js";
+import type { FeedPoller } from "../../feeds/poller.js";
 import type { NewsIndex } from "../../search/newsIndex.js";
 
 /** The options of one invocation, however it arrived (a Discord interaction or a line typed in the console). */
@@ -20,6 +21,8 @@ export interface GuildContext {
   userId: string;
   /** Whether the member running the command has Manage Channels (checked again here, not only by Discord). */
   memberCanManageChannels: boolean;
+  /** Whether the member has Manage Server, which feeds need. */
+  memberCanManageServer: boolean;
   /** Whether Newsdesk can post in a channel; when not, which permission is missing, in words. */
   checkChannel(channelId: string): Promise<{ ok: true } | { ok: false; reason: string }>;
 }
@@ -28,6 +31,8 @@ export interface CommandContext {
   index: NewsIndex;
   /** Channel subscriptions; absent where they are not available. */
   delivery?: Delivery;
+  /** Feed polling; absent where it is not available. */
+  feeds?: FeedPoller;
   /** Absent in direct messages. */
   guild?: GuildContext;
 }

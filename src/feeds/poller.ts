@@ -1,0 +1,151 @@
+import type { Article } from "../articles/article.js";
+import { checkSourceUrl } from "../articles/url.js";
+import type { Db } from "../delivery/database.js";
+import type { Delivery } from "../delivery/delivery.js";
+import type { Logger } from "../logger.js";
+import { checkPublicUrl } from "./addressCheck.js";
+import { FeedStore, type Feed } from "./feedStore.js";
+import { fetchFeed, type FetchLimits } from "./fetchFeed.js";
+import { itemToArticle } from "./itemToArticle.js";
+import { parseFeedItems } from "./parseFeed.js";
+
+export interface PollerOptions {
+  db: Db;
+  delivery: Delivery;
+  logger: Logger;
+  /** Time between polls of a healthy feed (default 10 minutes). */
+  intervalMs?: number;
+  limits?: FetchLimits;
+  /** Let /feed add use private and local addresses (tests, or a feed on the same network). */
+  allowPrivateAddresses?: boolean;
+  now?: () => number;
+  /** Feeds polled at once (default 4). */
+  concurrency?: number;
+}
+
+export const DEFAULT_POLL_MS = 10 * 60_000;
+/** Longest wait between polls of a failing feed. */
+export const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+
+/** What one poll of one feed did. */
+export interface PollReport {
+  url: string;
+  outcome: "not-modified" | "ok" | "failed";
+  added: number;
+  updated: number;
+  skipped: number;
+  error?: string;
+}
+
+/**
+ * Polls RSS and Atom feeds and turns their items into articles: indexed, answerable and delivered to
+ * subscribed channels like corpus files. One feed failing (bad XML, an HTML page, a 500, a timeout, a
+ * huge body, a redirect loop) is logged and counted for that feed and never affects the others.
+ */
+export class FeedPoller {
+  readonly store: FeedStore;
+  private readonly now: () => number;
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<PollReport[]> | null = null;
+
+  constructor(private readonly options: PollerOptions) {
+    this.now = options.now ?? Date.now;
+    this.store = new FeedStore(options.db, this.now);
+  }
+
+  /** Feeds named in the configuration (FEEDS) are polled like the ones added from Discord. */
+  ensureConfigured(urls: string[]): void {
+    for (const url of urls) this.store.add(url, "env", null, null);
+  }
+
+  /** Articles read from feeds in earlier runs: they live in the database and are indexed at start-up. */
+  storedArticles(): Article[] {
+    return this.store.articles();
+  }
+
+  start(checkEveryMs = 30_000): void {
+    this.timer = setInterval(() => void this.pollDue(), Math.min(checkEveryMs, this.options.intervalMs ?? DEFAULT_POLL_MS));
+    this.timer.unref();
+    void this.pollDue();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.polling;
+  }
+
+  /** Adds a feed from Discord: an http(s) URL on the public internet. Resolves with why not, or the feed. */
+  async add(rawUrl: string, addedBy: string, guildId: string): Promise<{ ok: true; feed: Feed; created: boolean } | { ok: false; reason: string }> {
+    const checked = checkSourceUrl(rawUrl);
+    if (!checked.ok) return { ok: false, reason: checked.reason.replace(/^source URL/, "the feed URL") };
+    if (!this.options.allowPrivateAddresses) {
+      const problem = await checkPublicUrl(new URL(checked.url));
+      if (problem) return { ok: false, reason: problem };
+    }
+    const { feed, created } = this.store.add(checked.url, "command", addedBy, guildId);
+    if (created) void this.pollDue();
+    return { ok: true, feed, created };
+  }
+
+  /** Removes a feed added from Discord, and its articles from the index. */
+  remove(url: string): { ok: true; articles: number } | { ok: false; reason: string } {
+    const feed = this.store.byUrl(url);
+    if (!feed) return { ok: false, reason: "no such feed" };
+    if (feed.origin === "env") return { ok: false, reason: "it is configured in FEEDS; remove it there" };
+    const ids = this.store.remove(url) ?? [];
+    for (const id of ids) this.options.delivery.remove(id, url);
+    return { ok: true, articles: ids.length };
+  }
+
+  /** Polls every feed that is due, a few at a time; resolves when all are done. */
+  pollDue(): Promise<PollReport[]> {
+    if (this.polling) return this.polling;
+    this.polling = (async () => {
+      const due = this.store.due();
+      const reports: PollReport[] = [];
+      const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, due.length) }, async () => {
+        for (let feed = due.shift(); feed; feed = due.shift()) reports.push(await this.poll(feed));
+      });
+      await Promise.all(workers);
+      return reports;
+    })().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
+
+  private async poll(feed: Feed): Promise<PollReport> {
+    const interval = this.options.intervalMs ?? DEFAULT_POLL_MS;
+    const report: PollReport = { url: feed.url, outcome: "ok", added: 0, updated: 0, skipped: 0 };
+    try {
+      const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.options.limits);
+      if (fetched.status === "not-modified") {
+        this.store.succeeded(feed.id, null, this.now() + interval);
+        return { ...report, outcome: "not-modified" };
+      }
+      for (const item of parseFeedItems(fetched.body)) {
+        const result = itemToArticle(item, feed.url);
+        if (!result.ok) {
+          report.skipped++;
+          this.options.logger.warn({ feed: feed.url, item: item.key, reason: result.reason }, "skipped a feed item");
+          continue;
+        }
+        const state = this.store.itemState(feed.id, item.key, result.article);
+        if (state === "unchanged") continue;
+        this.options.delivery.upsert(result.article, feed.url, () => this.store.saveItem(feed.id, item.key, result.article));
+        if (state === "new") report.added++;
+        else report.updated++;
+      }
+      this.store.succeeded(feed.id, { etag: fetched.etag, lastModified: fetched.lastModified }, this.now() + interval);
+      this.options.logger.info({ feed: feed.url, added: report.added, updated: report.updated, skipped: report.skipped }, "polled a feed");
+      return report;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const backoff = Math.min(MAX_BACKOFF_MS, interval * 2 ** feed.failures);
+      this.store.failed(feed.id, reason, this.now() + backoff);
+      this.options.logger.warn({ feed: feed.url, reason, retryInMs: backoff }, "feed poll failed");
+      return { ...report, outcome: "failed", error: reason };
+    }
+  }
+}
