@@ -57,7 +57,7 @@ describe("deploying commands", () => {
     expect(global).toEqual({ scope: "global", count: COMMANDS.length });
     const put = await standin.waitForRequest((r) => r.method === "PUT" && r.path === `/applications/${standin.botUserId}/commands`);
     expect(put.body).toEqual(COMMANDS.map((command) => command.definition));
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "deal", "summary", "latest", "subscribe", "unsubscribe", "subscriptions", "subscription"]);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(["ask", "deal", "summary", "latest", "subscribe", "unsubscribe", "subscriptions", "subscription", "feed"]);
 
     const guild = await deployCommands({ token: TOKEN, clientId: standin.botUserId, guildId: standin.guildId, apiUrl: standin.apiUrl });
     expect(guild.scope).toBe(`guild ${standin.guildId}`);
@@ -69,6 +69,10 @@ describe("deploying commands", () => {
       const hasOption = command.definition.options?.some((o) => o.name === "private" && o.type === 5) ?? false;
       expect(hasOption || command.alwaysPrivate === true, command.definition.name).toBe(true);
     }
+  });
+
+  it("lets only members with Manage Server see /feed, in servers only", () => {
+    expect(COMMANDS.find((c) => c.definition.name === "feed")!.definition).toMatchObject({ default_member_permissions: "32", contexts: [0] });
   });
 
   it("lets only members with Manage Channels see the subscription commands, in servers only", () => {
