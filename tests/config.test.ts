@@ -12,6 +12,7 @@ describe("configuration", () => {
   it("reads every variable", () => {
     const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: "123456789012345678", DISCORD_GUILD_ID: "223456789012345678", CORPUS_DIR: "corpus", LOG_LEVEL: "debug", DISCORD_API_URL: "http://127.0.0.1:9999/api/" });
     expect(config).toMatchObject({ discordToken: TOKEN, discordClientId: "123456789012345678", discordGuildId: "223456789012345678", logLevel: "debug", discordApiUrl: "http://127.0.0.1:9999/api" });
+    expect(loadConfig({ FEEDS: "https://a.example.com/feed, https://b.example.com/rss", FEED_POLL_MINUTES: "5", DATA_DIR: "/tmp/x" })).toMatchObject({ feeds: ["https://a.example.com/feed", "https://b.example.com/rss"], feedPollMinutes: 5, dataDir: "/tmp/x", feedsAllowPrivate: false });
   });
 
   it.each([
@@ -21,6 +22,10 @@ describe("configuration", () => {
     [{ LOG_LEVEL: "verbose" }, /LOG_LEVEL must be one of/],
     [{ DISCORD_API_URL: "discord.com" }, /DISCORD_API_URL must be an http\(s\) URL/],
     [{ CORPUS_DIR: "/nonexistent/corpus" }, /CORPUS_DIR points to \/nonexistent\/corpus, which is not a folder/],
+    [{ FEEDS: "https://ok.example.com/feed, not a url" }, /FEEDS must be comma-separated http\(s\) URLs; "not a url" is not one/],
+    [{ FEED_POLL_MINUTES: "0" }, /FEED_POLL_MINUTES must be a number of minutes from 1 to 1440/],
+    [{ POSTS_PER_CHANNEL_PER_HOUR: "lots" }, /POSTS_PER_CHANNEL_PER_HOUR must be a whole number/],
+    [{ FEEDS_ALLOW_PRIVATE_ADDRESSES: "maybe" }, /FEEDS_ALLOW_PRIVATE_ADDRESSES must be true or false/],
   ])("names the variable that is wrong: %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
