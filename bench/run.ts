@@ -7,6 +7,7 @@ import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
 import { benchDelivery } from "./deliveryBench.js";
 import { benchInteractions } from "./interactionBench.js";
+import { benchScale } from "./scaleBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version };
@@ -36,6 +37,17 @@ console.table([
   { run: "1 channel, global limit lifted", ...delivery.oneChannelUnthrottled },
   { run: "50 channels, global limit lifted", ...delivery.fiftyChannelsUnthrottled },
 ]);
+
+// `npm run bench -- --sizes 1000,10000`: synthetic archives too (slow: minutes at 10,000).
+const sizesAt = process.argv.indexOf("--sizes");
+if (sizesAt >= 0) {
+  const sizes = (process.argv[sizesAt + 1] ?? "").split(",").map(Number).filter((n) => n > 0);
+  const scale = [];
+  for (const size of sizes) scale.push(await benchScale(size));
+  results.scale = scale;
+  console.log("\nSynthetic archives (ask latency over 100 questions and titles)");
+  console.table(scale.map(({ answerMs, ...rest }) => ({ ...rest, "answer median ms": answerMs.median, "answer p99 ms": answerMs.p99 })));
+}
 
 mkdirSync(here, { recursive: true });
 writeFileSync(path.join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
