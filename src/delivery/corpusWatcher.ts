@@ -55,7 +55,13 @@ export class CorpusWatcher {
   private schedule(file: string, delay = this.options.debounceMs ?? 300): void {
     if (!isArticleFile(file)) return;
     clearTimeout(this.timers.get(file));
-    this.timers.set(file, setTimeout(() => void this.read(file), delay));
+    this.timers.set(file, setTimeout(() => {
+      this.read(file).catch((error: unknown) => {
+        // Indexing or the database failed (a full disk, say): log it and try the file again later.
+        this.logger.error({ err: error, file: path.relative(this.dir, file) }, "could not take a corpus file; will try again");
+        this.schedule(file, Math.max(5_000, this.options.retryMs ?? 500));
+      });
+    }, delay));
   }
 
   private async read(file: string): Promise<void> {

@@ -64,9 +64,9 @@ export class FeedPoller {
   }
 
   start(checkEveryMs = 30_000): void {
-    this.timer = setInterval(() => void this.pollDue(), Math.min(checkEveryMs, this.options.intervalMs ?? DEFAULT_POLL_MS));
+    this.timer = setInterval(() => this.pollInBackground(), Math.min(checkEveryMs, this.options.intervalMs ?? DEFAULT_POLL_MS));
     this.timer.unref();
-    void this.pollDue();
+    this.pollInBackground();
   }
 
   async stop(): Promise<void> {
@@ -84,7 +84,7 @@ export class FeedPoller {
       if (problem) return { ok: false, reason: problem };
     }
     const { feed, created } = this.store.add(checked.url, "command", addedBy, guildId);
-    if (created) void this.pollDue();
+    if (created) this.pollInBackground();
     return { ok: true, feed, created };
   }
 
@@ -96,6 +96,10 @@ export class FeedPoller {
     const ids = this.store.remove(url) ?? [];
     for (const id of ids) this.options.delivery.remove(id, url);
     return { ok: true, articles: ids.length };
+  }
+
+  private pollInBackground(): void {
+    this.pollDue().catch((error: unknown) => this.options.logger.error({ err: error }, "feed polling failed"));
   }
 
   /** Polls every feed that is due, a few at a time; resolves when all are done. */
