@@ -15,9 +15,29 @@ export const REDACTED_PATHS = [
   "*.authorization",
 ];
 
+/** Interaction and webhook tokens inside Discord URLs: each lets its holder post as the bot for 15 minutes. */
+const TOKEN_IN_URL = /\/(interactions|webhooks)\/(\d+)\/[^/?\s"]+/g;
+
+/** Removes interaction and webhook tokens from text (error messages and URLs). */
+export function scrubTokens(text: string): string {
+  return text.replace(TOKEN_IN_URL, "/$1/$2/[redacted]");
+}
+
+/** Errors as pino logs them, without the tokens discord.js errors carry in `url` and without request bodies. */
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (!serialized || typeof serialized !== "object") return serialized;
+  const clean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(serialized)) {
+    if (key === "requestBody" || key === "rawError") continue;
+    clean[key] = typeof value === "string" ? scrubTokens(value) : value;
+  }
+  return clean;
+}
+
 /** The process's logger: JSON lines, secrets redacted. Tests pass a destination to read what was logged. */
 export function createLogger(level: LogLevel = "info", destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, base: { app: "newsdesk" } }, destination);
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, base: { app: "newsdesk" }, serializers: { err: serializeError } }, destination);
 }
 
 export type { Logger };

@@ -1,4 +1,4 @@
-import type { NewsIndex } from "../search/newsIndex.js";
+import type { SearchableIndex } from "../search/newsIndex.js";
 import type { Answer } from "./answer.js";
 import { cleanQuery } from "./queries.js";
 import { suggestionFor } from "./suggest.js";
@@ -10,7 +10,7 @@ export const RELATIVE_CUTOFF = 0.35;
 export const DEFAULT_ASK_LIMIT = 3;
 
 /** Answers a question with the best-matching articles and their matching key points. */
-export function ask(index: NewsIndex, rawQuery: string, limit = DEFAULT_ASK_LIMIT): Extract<Answer, { type: "ask" }> {
+export function ask(index: SearchableIndex, rawQuery: string, limit = DEFAULT_ASK_LIMIT): Extract<Answer, { type: "ask" }> {
   const query = cleanQuery(rawQuery, "a question", '"Who is supplying OpenAI\'s chips?"');
   const hits = index.search(query, { limit });
   const top = hits[0]?.score ?? 0;

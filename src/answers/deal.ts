@@ -1,6 +1,6 @@
 import type { Article, Deal } from "../articles/article.js";
 import { findCompanies } from "../extract/companies.js";
-import type { ArticleHit, NewsIndex } from "../search/newsIndex.js";
+import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
 import type { Answer, DealResult } from "./answer.js";
 import { byNewest } from "./latest.js";
@@ -19,7 +19,7 @@ const NEWS_PROMINENCE = 3;
  * of those companies, newest first; a query with a topic ranks deals by relevance, favouring those whose
  * parties it names. Non-deal news (launches, rulings, layoffs) comes only after every deal.
  */
-export function deal(index: NewsIndex, rawQuery: string, limit = DEFAULT_DEAL_LIMIT): Extract<Answer, { type: "deal" }> {
+export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_DEAL_LIMIT): Extract<Answer, { type: "deal" }> {
   const query = cleanQuery(rawQuery, "a company or topic", '"OpenAI" or "Nvidia Intel stake"');
   const expanded = index.expandQuery(query);
   const mentions = findCompanies(expanded.text);
@@ -35,7 +35,7 @@ export function deal(index: NewsIndex, rawQuery: string, limit = DEFAULT_DEAL_LI
   return { type: "deal", query, companies, deals: results.slice(0, limit), suggestion: suggestionFor(index, query) };
 }
 
-function companyDeals(index: NewsIndex, companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
+function companyDeals(index: SearchableIndex, companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
   const ranked: Array<{ article: Article; deal: Deal; level: number }> = [];
   const news: Article[] = [];
   for (const article of index.all()) {

@@ -1,5 +1,5 @@
 import type { Article } from "../articles/article.js";
-import type { NewsIndex } from "../search/newsIndex.js";
+import type { SearchableIndex } from "../search/newsIndex.js";
 import type { Answer } from "./answer.js";
 
 /** Default and largest number of articles in a /latest answer. */
@@ -13,7 +13,7 @@ export function byNewest(a: Article, b: Article): number {
 }
 
 /** The newest articles. */
-export function latest(index: NewsIndex, limit = DEFAULT_LATEST_LIMIT): Extract<Answer, { type: "latest" }> {
+export function latest(index: SearchableIndex, limit = DEFAULT_LATEST_LIMIT): Extract<Answer, { type: "latest" }> {
   const count = Math.max(1, Math.min(MAX_LATEST_LIMIT, Math.floor(limit)));
   return { type: "latest", articles: index.all().sort(byNewest).slice(0, count) };
 }

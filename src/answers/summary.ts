@@ -1,4 +1,4 @@
-import type { NewsIndex } from "../search/newsIndex.js";
+import type { SearchableIndex } from "../search/newsIndex.js";
 import type { Answer } from "./answer.js";
 import { cleanQuery } from "./queries.js";
 import { suggestionFor } from "./suggest.js";
@@ -7,7 +7,7 @@ import { suggestionFor } from "./suggest.js";
 export const SUMMARY_ALTERNATIVES = 4;
 
 /** One article's summary for a topic, plus the next best matches to offer instead. */
-export function summary(index: NewsIndex, rawQuery: string): Extract<Answer, { type: "summary" }> {
+export function summary(index: SearchableIndex, rawQuery: string): Extract<Answer, { type: "summary" }> {
   const query = cleanQuery(rawQuery, "a topic", '"AWS compute deal"');
   const exact = index.get(query);
   const hits = index.search(query, { limit: SUMMARY_ALTERNATIVES + 1 });

@@ -39,6 +39,11 @@ export interface Article {
   companies: string[];
   /** Deals reported by the article; empty for launches, rulings, layoffs and other news. */
   deals: Deal[];
+  /**
+   * The one server that may see the article (read from a feed its admins added), or absent: every
+   * server and direct message sees it (the corpus, FEEDS).
+   */
+  scope?: string;
 }
 
 /** The result of reading one file: an article, or the reason it was skipped. */

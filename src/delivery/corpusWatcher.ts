@@ -31,14 +31,18 @@ export class CorpusWatcher {
   private watcher: FSWatcher | null = null;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly attempts = new Map<string, number>();
-  /** Which article id each file holds (front matter may set an id other than the file name). */
+  /** Which article id each file holds (front matter may set an id other than the file name), and back. */
   private readonly idsByFile = new Map<string, string>();
+  private readonly fileById = new Map<string, string>();
 
   constructor(private readonly dir: string, private readonly changes: CorpusChanges, private readonly logger: Logger, private readonly options: WatchOptions = {}) {}
 
   /** Starts watching; `known` maps the files loaded at start-up to their article ids. */
   start(known: Iterable<[string, string]> = []): void {
-    for (const [file, id] of known) this.idsByFile.set(path.resolve(this.dir, file), id);
+    for (const [file, id] of known) {
+      this.idsByFile.set(path.resolve(this.dir, file), id);
+      this.fileById.set(id, path.resolve(this.dir, file));
+    }
     this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
       if (name) this.schedule(path.resolve(this.dir, name.toString()));
     });
@@ -78,7 +82,10 @@ export class CorpusWatcher {
       const id = this.idsByFile.get(file);
       this.idsByFile.delete(file);
       this.attempts.delete(file);
-      if (id) this.changes.remove(id, relative);
+      if (id && this.fileById.get(id) === file) {
+        this.fileById.delete(id);
+        this.changes.remove(id, relative);
+      }
       return;
     }
     const result = parseArticleFile(bytes, idForFile(this.dir, file));
@@ -94,9 +101,19 @@ export class CorpusWatcher {
       return;
     }
     this.attempts.delete(file);
+    const owner = this.fileById.get(result.article.id);
+    if (owner && owner !== file) {
+      const other = path.relative(this.dir, owner).split(path.sep).join("/");
+      this.logger.warn({ file: relative, reason: `id "${result.article.id}" is already used by ${other}` }, "skipped a corpus file");
+      return;
+    }
     const previous = this.idsByFile.get(file);
-    if (previous && previous !== result.article.id) this.changes.remove(previous, relative);
+    if (previous && previous !== result.article.id) {
+      this.fileById.delete(previous);
+      this.changes.remove(previous, relative);
+    }
     this.idsByFile.set(file, result.article.id);
+    this.fileById.set(result.article.id, file);
     this.changes.upsert(result.article, relative);
   }
 }

@@ -66,15 +66,15 @@ export class Delivery implements CorpusChanges {
   }
 
   subscribe(input: { guildId: string; channelId: string; filters: Filters; digestTime: string | null; createdBy: string; backfill: number }): { subscription: Subscription; created: boolean; backfilled: number } {
-    const backfill = input.backfill > 0 ? this.recent(input.filters, Math.min(MAX_BACKFILL, input.backfill)).reverse() : [];
+    const backfill = input.backfill > 0 ? this.recent(input.filters, Math.min(MAX_BACKFILL, input.backfill), input.guildId).reverse() : [];
     const result = this.store.subscribe({ ...input, backfill });
     this.sender.wake();
     return { ...result, backfilled: backfill.length };
   }
 
-  /** The newest articles that pass the filters, newest first. */
-  recent(filters: Filters, count: number): Article[] {
-    return this.options.index.all().sort(byNewest).filter((article) => passes(article, filters)).slice(0, count);
+  /** The newest articles a server may see that pass the filters, newest first. */
+  recent(filters: Filters, count: number, guildId: string): Article[] {
+    return this.options.index.visibleTo(guildId).all().sort(byNewest).filter((article) => passes(article, filters)).slice(0, count);
   }
 
   start(): void {

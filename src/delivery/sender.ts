@@ -136,6 +136,8 @@ export class Sender {
     if (this.options.store.postsSince(subscription.id, this.now() - HOUR) >= cap) return this.overflow(subscription, batch.filter((r) => r.action === "post" && r.id >= row.id));
     const messageId = await this.options.target.post(subscription.channelId, renderPost(article), row.nonce);
     this.options.store.markSent([row.id], messageId);
+    const now = this.options.article(row.articleId);
+    if (now && now !== article) this.options.store.queueEdit(subscription.id, now); // changed while the post was on its way
     this.options.logger.info({ channelId: subscription.channelId, articleId: row.articleId, messageId }, "posted");
     return "next";
   }
@@ -206,6 +208,12 @@ export class Sender {
     }
     if (failure === "missing-message" && row) {
       this.options.store.drop(row.id, "the posted message was deleted");
+      return "next";
+    }
+    if (failure === "rejected" && row) {
+      // Retrying the same message would fail the same way and hold up the channel behind it.
+      this.options.store.drop(row.id, `Discord refused the message: ${message}`);
+      this.options.logger.error(log, "Discord refused a post; dropped it");
       return "next";
     }
     if (row) this.options.store.retryLater([row.id], message, this.now() + backoffMs(row.attempts + 1));

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Article } from "../articles/article.js";
 import type { Db } from "./database.js";
 import { passes, type Filters } from "./filters.js";
+import { visibleIn } from "../search/newsIndex.js";
 
 /** A channel's subscription to new articles. */
 export interface Subscription extends Filters {
@@ -74,7 +75,7 @@ export class DeliveryStore {
         const seq = this.maxSeq() + 1;
         this.db.prepare("INSERT INTO articles (id, seq, content_hash, accepted_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(article.id, seq, hash, now, now);
         for (const subscription of this.subscriptions()) {
-          if (subscription.sinceSeq < seq && passes(article, subscription)) this.queue(subscription, article.id, now);
+          if (subscription.sinceSeq < seq && visibleIn(article, subscription.guildId) && passes(article, subscription)) this.queue(subscription, article.id, now);
         }
         return "new";
       }
@@ -92,6 +93,12 @@ export class DeliveryStore {
     const counts = { new: 0, changed: 0, unchanged: 0 };
     this.db.transaction(() => articles.forEach((article) => counts[this.acceptArticle(article)]++))();
     return counts;
+  }
+
+  /** Queues an edit of a post already made (its article changed while the post was on its way). */
+  queueEdit(subscriptionId: number, article: Article): void {
+    this.db.prepare("INSERT OR IGNORE INTO outbox (subscription_id, article_id, action, nonce, created_at) VALUES (?, ?, 'edit', ?, ?)")
+      .run(subscriptionId, article.id, nonceFor("edit", subscriptionId, article.id, contentHash(article)), this.now());
   }
 
   /** Marks an article as gone from the corpus; deliveries not yet made are dropped when their turn comes. */
@@ -115,6 +122,12 @@ export class DeliveryStore {
       if (existing) {
         this.db.prepare(`UPDATE subscriptions SET include_terms = ?, exclude_terms = ?, digest_time = ?, paused_reason = NULL, paused_at = NULL, updated_at = ? WHERE id = ?`)
           .run(JSON.stringify(input.filters.include), JSON.stringify(input.filters.exclude), input.digestTime, now, existing.id);
+        // Switching between a daily digest and one post per article carries the waiting articles over.
+        if (input.digestTime && !existing.digestTime) {
+          this.db.prepare("UPDATE outbox SET action = 'digest', next_attempt_at = ? WHERE subscription_id = ? AND action = 'post' AND state = 'pending'").run(NOT_DUE, existing.id);
+        } else if (!input.digestTime && existing.digestTime) {
+          this.db.prepare("UPDATE outbox SET action = 'post', next_attempt_at = 0 WHERE subscription_id = ? AND action = 'digest' AND state = 'pending'").run(existing.id);
+        }
       } else {
         this.db.prepare(`INSERT INTO subscriptions (guild_id, channel_id, include_terms, exclude_terms, digest_time, since_seq, created_by, created_at, updated_at)
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -144,7 +157,7 @@ export class DeliveryStore {
 
   /** Deliveries made and waiting for a subscription, and when it last posted. */
   stats(subscriptionId: number): { pending: number; sent: number; lastSentAt: number | null } {
-    return this.db.prepare(`SELECT SUM(state = 'pending') AS pending, SUM(state IN ('sent', 'folded') AND action != 'edit') AS sent, MAX(sent_at) AS lastSentAt
+    return this.db.prepare(`SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state IN ('sent', 'folded') AND action != 'edit'), 0) AS sent, MAX(sent_at) AS lastSentAt
                             FROM outbox WHERE subscription_id = ?`).get(subscriptionId) as { pending: number; sent: number; lastSentAt: number | null };
   }
 

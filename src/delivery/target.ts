@@ -9,9 +9,10 @@ export interface DeliveryTarget {
 
 /**
  * Why a delivery failed, as the sender acts on it: the bot may not post there (pause the subscription and
- * say why), the channel or message is gone, or a passing problem (retry with backoff).
+ * say why), the channel or message is gone, Discord refused this message itself (drop it, go on), or a
+ * passing problem (retry with backoff).
  */
-export type DeliveryFailure = "forbidden" | "missing-channel" | "missing-message" | "transient";
+export type DeliveryFailure = "forbidden" | "missing-channel" | "missing-message" | "rejected" | "transient";
 
 export class DeliveryError extends Error {
   override readonly name = "DeliveryError";

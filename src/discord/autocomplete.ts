@@ -1,12 +1,12 @@
 import { LIMITS, truncate } from "../render/limits.js";
-import type { NewsIndex } from "../search/newsIndex.js";
+import type { SearchableIndex } from "../search/newsIndex.js";
 import { editDistance } from "../search/spelling.js";
 import type { Choice } from "./commands/types.js";
 
 /** Companies by how many articles name them, cached per index size (recomputed when articles change). */
-const companyCache = new WeakMap<NewsIndex, { size: number; companies: Array<[string, number]> }>();
+const companyCache = new WeakMap<SearchableIndex, { size: number; companies: Array<[string, number]> }>();
 
-function companiesByArticles(index: NewsIndex): Array<[string, number]> {
+function companiesByArticles(index: SearchableIndex): Array<[string, number]> {
   const cached = companyCache.get(index);
   if (cached && cached.size === index.size) return cached.companies;
   const counts = new Map<string, number>();
@@ -24,7 +24,7 @@ function companiesByArticles(index: NewsIndex): Array<[string, number]> {
  * Company names for /deal: names starting with what was typed, then names containing it, then close
  * misspellings; the most covered companies first within each group.
  */
-export function companyChoices(index: NewsIndex, typed: string): Choice[] {
+export function companyChoices(index: SearchableIndex, typed: string): Choice[] {
   const query = typed.trim().toLowerCase();
   const ranked = companiesByArticles(index)
     .map(([name, count]) => {
@@ -41,7 +41,7 @@ export function companyChoices(index: NewsIndex, typed: string): Choice[] {
 }
 
 /** Article titles for /summary: the best matches for what was typed (the newest when nothing is typed). */
-export function titleChoices(index: NewsIndex, typed: string): Choice[] {
+export function titleChoices(index: SearchableIndex, typed: string): Choice[] {
   const query = typed.trim();
   const articles = /[\p{L}\p{N}]/u.test(query)
     ? index.search(query, { limit: LIMITS.choices }).map((hit) => hit.article)

@@ -37,6 +37,7 @@ export function asDeliveryError(error: unknown): DeliveryError {
     if (error.status === 403) return new DeliveryError("forbidden", `${error.code}: ${error.message}`);
     if (error.status === 404 && error.code === 10008) return new DeliveryError("missing-message", error.message);
     if (error.status === 404) return new DeliveryError("missing-channel", `${error.code}: ${error.message}`);
+    if (error.status >= 400 && error.status < 500 && error.status !== 429) return new DeliveryError("rejected", `${error.status} ${error.code}: ${error.message}`);
     return new DeliveryError("transient", `${error.status} ${error.code}: ${error.message}`);
   }
   if (error instanceof HTTPError) return new DeliveryError("transient", `${error.status}: ${error.message}`);

@@ -4,6 +4,7 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type CommandInteractionOption,
   type Interaction,
   type RepliableInteraction,
 } from "discord.js";
@@ -46,7 +47,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   try {
     if (interaction.isChatInputCommand()) {
       log.command = interaction.commandName;
-      log.options = Object.fromEntries(interaction.options.data.map((option) => [option.name, option.value]));
+      log.options = optionsForLog(interaction.options.data);
       outcome = await runCommand(interaction, deps);
     } else if (interaction.isAutocomplete()) {
       log.command = interaction.commandName;
@@ -76,10 +77,10 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
   if (!command) throw new UserFacingError(`Newsdesk has no /${interaction.commandName} command any more; try /ask.`);
   const wantsPrivate = command.alwaysPrivate === true || (interaction.options.getBoolean("private") ?? false);
   const index = deps.index();
-  if (index.size > (deps.deferAboveArticles ?? DEFER_ABOVE_ARTICLES) || Date.now() - interaction.createdTimestamp > DEFER_WHEN_OLDER_THAN_MS) {
+  if (command.mayBeSlow || index.size > (deps.deferAboveArticles ?? DEFER_ABOVE_ARTICLES) || Date.now() - interaction.createdTimestamp > DEFER_WHEN_OLDER_THAN_MS) {
     await interaction.deferReply(wantsPrivate ? { flags: MessageFlags.Ephemeral } : {});
   }
-  const result = await command.execute(optionsOf(interaction), { index, delivery: deps.delivery?.(), feeds: deps.feeds?.(), guild: guildContext(interaction) });
+  const result = await command.execute(optionsOf(interaction), { index: index.visibleTo(interaction.guildId ?? null), delivery: deps.delivery?.(), feeds: deps.feeds?.(), guild: guildContext(interaction) });
   const first = renderAnswer(result.answer);
   if (first.empty) {
     await sendPrivately(interaction, first.message.content ?? "Nothing found.");
@@ -97,7 +98,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
   const command = findCommand(interaction.commandName);
   const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index(), feeds: deps.feeds?.() }) ?? [];
+  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index().visibleTo(interaction.guildId ?? null), feeds: deps.feeds?.(), guild: autocompleteGuild(interaction) }) ?? [];
   await interaction.respond(choices);
 }
 
@@ -118,7 +119,7 @@ async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps
     return "answered";
   }
   if (interaction.customId.startsWith("summary:")) {
-    const answer = summary(deps.index(), interaction.customId.slice("summary:".length));
+    const answer = summary(deps.index().visibleTo(interaction.guildId ?? null), interaction.customId.slice("summary:".length));
     const rendered = renderAnswer(answer);
     if (rendered.empty) {
       await interaction.reply(privateNotice("That article is no longer in the corpus."));
@@ -129,6 +130,18 @@ async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps
   }
   await interaction.reply(privateNotice("This button no longer does anything. Run the command again."));
   return "expired";
+}
+
+/** Enough of the server for autocomplete to offer only what the server may use. */
+function autocompleteGuild(interaction: AutocompleteInteraction): GuildContext | undefined {
+  if (!interaction.inGuild()) return undefined;
+  return {
+    guildId: interaction.guildId,
+    userId: interaction.user.id,
+    memberCanManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
+    memberCanManageServer: interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
+    checkChannel: async () => ({ ok: false, reason: "not checked while autocompleting" }),
+  };
 }
 
 function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
@@ -181,6 +194,16 @@ async function sendPrivately(interaction: RepliableInteraction, content: string)
     if (interaction.deferred && !interaction.replied) await interaction.deleteReply().catch(() => undefined);
     await interaction.followUp(notice);
   }
+}
+
+/** Option values by name, subcommands' own options included ("feed.add.url"). */
+function optionsForLog(options: readonly CommandInteractionOption[], prefix = ""): Record<string, unknown> {
+  const flat: Record<string, unknown> = {};
+  for (const option of options) {
+    if (option.options?.length) Object.assign(flat, optionsForLog(option.options, `${prefix}${option.name}.`));
+    else flat[`${prefix}${option.name}`] = option.value ?? true;
+  }
+  return flat;
 }
 
 function kindOf(interaction: Interaction): string {

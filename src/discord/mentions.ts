@@ -40,7 +40,7 @@ export async function handleMessage(message: Message, client: Client, deps: Ment
       outcome = "help";
       await message.reply({ content: MENTION_HELP, ...replyOptions });
     } else {
-      const answer = ask(deps.index(), question, ASK_RESULTS);
+      const answer = ask(deps.index().visibleTo(message.guildId ?? null), question, ASK_RESULTS);
       const first = renderAnswer(answer);
       outcome = first.empty ? "empty" : "answered";
       const rendered = first.pages > 1 ? renderAnswer(answer, { pager: pagerIds(deps.pages.keep(answer, message.author.id, false), 0) }) : first;

@@ -7,6 +7,8 @@ export interface Feed {
   id: number;
   url: string;
   origin: "env" | "command";
+  /** The server that added it (feeds from FEEDS have none). */
+  guildId: string | null;
   etag: string | null;
   lastModified: string | null;
   lastSuccessAt: number | null;
@@ -18,7 +20,7 @@ export interface Feed {
   articles: number;
 }
 
-const FEED_COLUMNS = `f.id, f.url, f.origin, f.etag, f.last_modified AS lastModified, f.last_success_at AS lastSuccessAt, f.last_error AS lastError,
+const FEED_COLUMNS = `f.id, f.url, f.origin, f.guild_id AS guildId, f.etag, f.last_modified AS lastModified, f.last_success_at AS lastSuccessAt, f.last_error AS lastError,
   f.last_error_at AS lastErrorAt, f.errors, f.failures, f.next_poll_at AS nextPollAt, (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id) AS articles`;
 
 /** Feeds and the items read from them, in the same SQLite database as the subscriptions. */

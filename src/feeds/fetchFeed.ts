@@ -1,3 +1,6 @@
+import { fetch } from "undici";
+import { literalPrivateHost, publicOnlyAgent } from "./addressCheck.js";
+
 /** What a poll may spend on one feed. */
 export interface FetchLimits {
   /** Give up after this long (default 15 s). */
@@ -25,9 +28,15 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
  * costs one 304; with a timeout, a size cap read as the body streams in, and redirects followed by hand
  * so a loop is named as one.
  */
-export async function fetchFeed(url: string, validators: { etag: string | null; lastModified: string | null }, limits: FetchLimits = {}): Promise<FetchResult> {
+export async function fetchFeed(
+  url: string,
+  validators: { etag: string | null; lastModified: string | null },
+  limits: FetchLimits = {},
+  access: { publicOnly: boolean; signal?: AbortSignal } = { publicOnly: false },
+): Promise<FetchResult> {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  const signal = AbortSignal.timeout(limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = access.signal ? AbortSignal.any([timeout, access.signal]) : timeout;
   const seen = new Set<string>();
   let current = url;
   try {
@@ -38,7 +47,11 @@ export async function fetchFeed(url: string, validators: { etag: string | null; 
       const headers: Record<string, string> = { "user-agent": "Newsdesk feed reader", accept: "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5" };
       if (validators.etag) headers["if-none-match"] = validators.etag;
       if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
-      const response = await fetch(current, { headers, redirect: "manual", signal });
+      if (access.publicOnly) {
+        const refused = literalPrivateHost(new URL(current));
+        if (refused) throw new FeedFetchError(refused);
+      }
+      const response = await fetch(current, { headers, redirect: "manual", signal, ...(access.publicOnly ? { dispatcher: publicOnlyAgent } : {}) });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         const location = response.headers.get("location");
         await response.body?.cancel();
@@ -68,11 +81,12 @@ export async function fetchFeed(url: string, validators: { etag: string | null; 
     if (error instanceof FeedFetchError) throw error;
     if ((error as Error).name === "TimeoutError") throw new FeedFetchError(`no complete answer within ${Math.round((limits.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code === "EPRIVATE") throw new FeedFetchError(cause.message ?? "private address refused");
     throw new FeedFetchError(`could not connect (${cause?.code ?? cause?.message ?? (error as Error).message})`);
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
+async function readCapped(response: Awaited<ReturnType<typeof fetch>>, maxBytes: number): Promise<string> {
   if (!response.body) return "";
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

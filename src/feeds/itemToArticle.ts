@@ -23,9 +23,14 @@ export function feedArticleId(feedUrl: string, itemKey: string): string {
  * headings in HTML) becomes the full article, with the original source link; any other item becomes an
  * article whose key points are its first sentences and whose source is the item's link.
  */
-export function itemToArticle(item: FeedItem, feedUrl: string): ParseResult {
+export function itemToArticle(item: FeedItem, feedUrl: string, baseUrl = feedUrl, scope?: string): ParseResult {
+  const result = readItem(item, feedUrl, baseUrl);
+  return result.ok && scope !== undefined ? { ok: true, article: { ...result.article, scope } } : result;
+}
+
+function readItem(item: FeedItem, feedUrl: string, baseUrl: string): ParseResult {
   const id = feedArticleId(feedUrl, item.key);
-  const link = item.link ? cleanLink(item.link) : null;
+  const link = item.link ? cleanLink(absolute(item.link, baseUrl)) : null;
   const front = [
     "---",
     `title: ${JSON.stringify(item.title || "Untitled")}`,
@@ -42,6 +47,15 @@ export function itemToArticle(item: FeedItem, feedUrl: string): ParseResult {
     }
   }
   return plainArticle(item, id, front, link);
+}
+
+/** A link as an absolute URL: Atom feeds often give them relative to the feed. */
+function absolute(link: string, base: string): string {
+  try {
+    return new URL(link.trim(), base).href;
+  } catch {
+    return link;
+  }
 }
 
 function plainArticle(item: FeedItem, id: string, front: string, link: string | null): ParseResult {

@@ -47,15 +47,29 @@ export class FeedPoller {
   private readonly now: () => number;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<PollReport[]> | null = null;
+  /** Aborts the fetches in flight when the poller stops, so shutdown does not wait for slow hosts. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly options: PollerOptions) {
     this.now = options.now ?? Date.now;
     this.store = new FeedStore(options.db, this.now);
   }
 
-  /** Feeds named in the configuration (FEEDS) are polled like the ones added from Discord. */
+  /**
+   * Feeds named in the configuration (FEEDS) are polled like the ones added from Discord; one no longer
+   * named there stops being polled and its articles leave the index.
+   */
   ensureConfigured(urls: string[]): void {
-    for (const url of urls) this.store.add(url, "env", null, null);
+    const wanted = new Set(urls.map((url) => {
+      const checked = checkSourceUrl(url);
+      return checked.ok ? checked.url : url.trim();
+    }));
+    for (const url of wanted) this.store.add(url, "env", null, null);
+    for (const feed of this.store.list()) {
+      if (feed.origin !== "env" || wanted.has(feed.url)) continue;
+      for (const id of this.store.remove(feed.url) ?? []) this.options.delivery.remove(id, feed.url);
+      this.options.logger.info({ feed: feed.url }, "stopped reading a feed no longer in FEEDS");
+    }
   }
 
   /** Articles read from feeds in earlier runs: they live in the database and are indexed at start-up. */
@@ -72,7 +86,13 @@ export class FeedPoller {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.stopping.abort();
     await this.polling;
+  }
+
+  /** The feeds a server sees: those from FEEDS and its own. */
+  visibleTo(guildId: string): Feed[] {
+    return this.store.list().filter((feed) => feed.origin === "env" || feed.guildId === guildId);
   }
 
   /** Adds a feed from Discord: an http(s) URL on the public internet. Resolves with why not, or the feed. */
@@ -83,15 +103,17 @@ export class FeedPoller {
       const problem = await checkPublicUrl(new URL(checked.url));
       if (problem) return { ok: false, reason: problem };
     }
+    const existing = this.store.byUrl(checked.url);
+    if (existing && existing.origin === "command" && existing.guildId !== guildId) return { ok: false, reason: "another server already reads that feed" };
     const { feed, created } = this.store.add(checked.url, "command", addedBy, guildId);
     if (created) this.pollInBackground();
     return { ok: true, feed, created };
   }
 
-  /** Removes a feed added from Discord, and its articles from the index. */
-  remove(url: string): { ok: true; articles: number } | { ok: false; reason: string } {
+  /** Removes a feed a server added, and its articles from the index. */
+  remove(url: string, guildId: string): { ok: true; articles: number } | { ok: false; reason: string } {
     const feed = this.store.byUrl(url);
-    if (!feed) return { ok: false, reason: "no such feed" };
+    if (!feed || (feed.origin === "command" && feed.guildId !== guildId)) return { ok: false, reason: "this server has no such feed" };
     if (feed.origin === "env") return { ok: false, reason: "it is configured in FEEDS; remove it there" };
     const ids = this.store.remove(url) ?? [];
     for (const id of ids) this.options.delivery.remove(id, url);
@@ -109,7 +131,7 @@ export class FeedPoller {
       const due = this.store.due();
       const reports: PollReport[] = [];
       const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, due.length) }, async () => {
-        for (let feed = due.shift(); feed; feed = due.shift()) reports.push(await this.poll(feed));
+        for (let feed = due.shift(); feed && !this.stopping.signal.aborted; feed = due.shift()) reports.push(await this.poll(feed));
       });
       await Promise.all(workers);
       return reports;
@@ -123,13 +145,16 @@ export class FeedPoller {
     const interval = this.options.intervalMs ?? DEFAULT_POLL_MS;
     const report: PollReport = { url: feed.url, outcome: "ok", added: 0, updated: 0, skipped: 0 };
     try {
-      const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.options.limits);
+      // Feeds added from Discord may not reach into the host's network; FEEDS are the operator's own choice.
+      const publicOnly = feed.origin === "command" && !this.options.allowPrivateAddresses;
+      const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.options.limits, { publicOnly, signal: this.stopping.signal });
       if (fetched.status === "not-modified") {
         this.store.succeeded(feed.id, null, this.now() + interval);
         return { ...report, outcome: "not-modified" };
       }
       for (const item of parseFeedItems(fetched.body)) {
-        const result = itemToArticle(item, feed.url);
+        // Articles from a feed a server added are that server's alone; those from FEEDS are everyone's.
+        const result = itemToArticle(item, feed.url, fetched.url, feed.origin === "command" && feed.guildId ? feed.guildId : undefined);
         if (!result.ok) {
           report.skipped++;
           this.options.logger.warn({ feed: feed.url, item: item.key, reason: result.reason }, "skipped a feed item");

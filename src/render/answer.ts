@@ -2,7 +2,7 @@ import type { Answer } from "../answers/answer.js";
 import { articleEmbed, fitEmbeds } from "./embeds.js";
 import { LIMITS, truncate } from "./limits.js";
 import { BRAND_COLOR, NO_MENTIONS, type MessageButton, type MessageRow, type RenderedAnswer } from "./message.js";
-import { outletOf, safeText, safeUrl } from "./safeText.js";
+import { maskedLinkUrl, outletOf, safeText, safeUrl } from "./safeText.js";
 
 /** Results per page: three articles for /ask (each with its key points), five deals for /deal. */
 export const PAGE_SIZE = { ask: 3, deal: 5 } as const;
@@ -59,7 +59,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
       const lines = answer.articles.map((article) => {
         const url = safeUrl(article.url);
         const title = truncate(safeText(article.title), 150).replace(/[[\]]/g, "");
-        return `• ${url ? `[${title}](${url})` : title} · ${article.date ?? "undated"} · ${url ? outletOf(url) : ""}`;
+        return `• ${url ? `[${title}](${maskedLinkUrl(url)})` : title} · ${article.date ?? "undated"} · ${url ? outletOf(url) : ""}`;
       });
       const description = fitLines(lines, LIMITS.embedDescription);
       return {
@@ -71,9 +71,22 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
   }
 }
 
+/** At most 25 fields, together within Discord's 6,000 characters, saying how many were left out. */
+function fitFields(title: string, fields: Array<{ name: string; value: string }>): RenderedAnswer {
+  const shown = fields.slice(0, LIMITS.fields);
+  const budget = Math.floor((LIMITS.embedsTotal - 200) / Math.max(1, shown.length));
+  const fitted = shown.map((field) => ({ name: truncate(field.name, Math.min(LIMITS.fieldName, 100)), value: truncate(field.value, Math.max(20, Math.min(LIMITS.fieldValue, budget - 100))) }));
+  const left = fields.length - shown.length;
+  return {
+    message: { embeds: [{ title, fields: fitted, color: BRAND_COLOR, ...(left > 0 ? { footer: { text: `…and ${left} more not shown` } } : {}) }], components: [], allowedMentions: NO_MENTIONS },
+    empty: false,
+    pages: 1,
+  };
+}
+
 function renderSubscriptions(items: Extract<Answer, { type: "subscriptions" }>["items"]): RenderedAnswer {
   if (items.length === 0) return notFound("", null, "No channel here is subscribed. Use /subscribe channel:#news to start.");
-  const fields = items.slice(0, LIMITS.fields).map((item) => {
+  const fields = items.map((item) => {
     const filters = [
       item.include.length ? `include: ${item.include.join(", ")}` : "all articles",
       item.exclude.length ? `exclude: ${item.exclude.join(", ")}` : null,
@@ -83,13 +96,13 @@ function renderSubscriptions(items: Extract<Answer, { type: "subscriptions" }>["
     const last = item.lastSentAt ? `last post <t:${Math.floor(item.lastSentAt / 1000)}:R>` : "nothing posted yet";
     return { name: item.pausedReason ? "⏸ Paused" : "▶ Active", value: truncate(`<#${item.channelId}>\n${safeText(filters)}\n${safeText(state)}\n${item.sent} posted · ${item.pending} waiting · ${last}`, LIMITS.fieldValue) };
   });
-  return { message: { embeds: [{ title: "Subscriptions", fields, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+  return fitFields("Subscriptions", fields);
 }
 
 function renderFeeds(items: Extract<Answer, { type: "feeds" }>["items"]): RenderedAnswer {
   if (items.length === 0) return notFound("", null, "No feeds yet. Add one with /feed add url:https://example.com/feed");
   const when = (time: number | null) => (time ? `<t:${Math.floor(time / 1000)}:R>` : "never");
-  const fields = items.slice(0, LIMITS.fields).map((item) => ({
+  const fields = items.map((item) => ({
     name: truncate(safeText(item.url), LIMITS.fieldName),
     value: truncate(
       [
@@ -100,7 +113,7 @@ function renderFeeds(items: Extract<Answer, { type: "feeds" }>["items"]): Render
       LIMITS.fieldValue,
     ),
   }));
-  return { message: { embeds: [{ title: "Feeds", fields, color: BRAND_COLOR }], components: [], allowedMentions: NO_MENTIONS }, empty: false, pages: 1 };
+  return fitFields("Feeds", fields);
 }
 
 function renderPreview(answer: Extract<Answer, { type: "preview" }>): RenderedAnswer {

@@ -2,7 +2,7 @@ import type { Article } from "../articles/article.js";
 import { renderAnswer } from "./answer.js";
 import { LIMITS, truncate } from "./limits.js";
 import { BRAND_COLOR, NO_MENTIONS, type RenderedMessage } from "./message.js";
-import { safeText, safeUrl } from "./safeText.js";
+import { maskedLinkUrl, safeText, safeUrl } from "./safeText.js";
 
 /** A new article posted to a subscribed channel: the very embed /summary shows, so a preview matches the post. */
 export function renderPost(article: Article): RenderedMessage {
@@ -16,7 +16,7 @@ function listLines(articles: Article[], max: number): { text: string; shown: num
   for (const article of articles) {
     const url = safeUrl(article.url);
     const title = truncate(safeText(article.title), 150).replace(/[[\]]/g, "");
-    const line = `• ${url ? `[${title}](${url})` : title}`;
+    const line = `• ${url ? `[${title}](${maskedLinkUrl(url)})` : title}`;
     if (length + line.length + 1 > max) break;
     lines.push(line);
     length += line.length + 1;

@@ -29,6 +29,11 @@ export function safeUrl(url: string): string | null {
   }
 }
 
+/** A URL safe inside a Markdown masked link `[text](url)`: parentheses and spaces percent-encoded. */
+export function maskedLinkUrl(url: string): string {
+  return url.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/ /g, "%20");
+}
+
 /** "www.reuters.com" -> "reuters.com": the outlet's name for a footer. */
 export function outletOf(url: string): string {
   try {

@@ -39,6 +39,20 @@ const DEAL_WORDS: Record<Article["deals"][number]["kind"], string> = {
   partnership: "partnership deal",
 };
 
+/** What the answers need of an index: the whole index, or the part one server may see. */
+export interface SearchableIndex {
+  readonly size: number;
+  get(id: string): Article | undefined;
+  all(): Article[];
+  search(query: string, options?: { limit?: number; filter?: (article: Article) => boolean }): ArticleHit[];
+  expandQuery(query: string): { text: string; corrections: Map<string, string> };
+}
+
+/** Whether a server (or, for null, a direct message) may see an article. */
+export function visibleIn(article: Article, guildId: string | null): boolean {
+  return article.scope === undefined || article.scope === guildId;
+}
+
 /** An article that matches a query, with its key points ordered best match first. */
 export interface ArticleHit {
   article: Article;
@@ -68,7 +82,7 @@ const baseSearch: SearchOptions = {
  * company names) to rank articles, and key point by key point, so an answer names the key points that
  * match rather than the first ones.
  */
-export class NewsIndex {
+export class NewsIndex implements SearchableIndex {
   private readonly articles = new Map<string, Article>();
   private readonly articleIndex = new MiniSearch<ArticleDoc>({
     ...shared,
@@ -82,6 +96,8 @@ export class NewsIndex {
     storeFields: ["articleId"],
     searchOptions: baseSearch,
   });
+  /** How many articles are visible to one server only. */
+  private scoped = 0;
   /** Recent query expansions: an answer expands its query several times (search, deals, suggestion). */
   private readonly expansions = new Map<string, { text: string; corrections: Map<string, string> }>();
   /** Each article's context terms: those of its title and its deals' parties. */
@@ -103,11 +119,30 @@ export class NewsIndex {
     return [...this.articles.values()];
   }
 
+  /** The index as one server sees it: articles scoped to other servers left out. */
+  visibleTo(guildId: string | null): SearchableIndex {
+    if (this.scoped === 0) return this;
+    const visible = (article: Article) => visibleIn(article, guildId);
+    return {
+      get size() {
+        return this.all().length;
+      },
+      get: (id) => {
+        const article = this.get(id);
+        return article && visible(article) ? article : undefined;
+      },
+      all: () => this.all().filter(visible),
+      search: (query, options = {}) => this.search(query, { ...options, filter: (article) => visible(article) && (options.filter?.(article) ?? true) }),
+      expandQuery: (query) => this.expandQuery(query),
+    };
+  }
+
   /** Adds an article, replacing any article with the same id. */
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expansions.clear(); // what counts as a misspelling depends on the corpus
     this.articles.set(article.id, article);
+    if (article.scope !== undefined) this.scoped++;
     const doc: ArticleDoc = {
       id: article.id,
       title: article.title,
@@ -128,6 +163,7 @@ export class NewsIndex {
     const article = this.articles.get(id);
     if (!article) return false;
     this.articles.delete(id);
+    if (article.scope !== undefined) this.scoped--;
     this.contextTerms.delete(id);
     this.expansions.clear();
     this.articleIndex.discard(id);

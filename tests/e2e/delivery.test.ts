@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startNewsdesk, type Newsdesk } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
 import { markdownArticle } from "../helpers/articles.js";
+import { finalReply } from "./replies.js";
 import { ALL_PERMISSIONS, snowflake, startStandin, type RecordedRequest, type Standin } from "./standin.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.delivery-test-token-not-real-000000000";
@@ -39,7 +40,7 @@ function drop(name: string, title: string, extra: Parameters<typeof markdownArti
 
 async function command(name: string, options: any[], opts: { memberPermissions?: string } = {}) {
   const sent = standin.slashCommand(name, options, { memberPermissions: opts.memberPermissions ?? ALL_PERMISSIONS });
-  return (await standin.waitForRequest((r) => r.method === "POST" && r.path.startsWith(`/interactions/${sent.id}/`))).body as { type: number; data: any };
+  return finalReply(standin, sent);
 }
 
 const subscribe = (channel: string, more: any[] = []) => command("subscribe", [{ name: "channel", type: 7, value: channel }, ...more]);
@@ -136,6 +137,21 @@ describe("subscribing a channel", () => {
 
     rmSync(path.join(corpusDir, "story.md"));
     await waitFor(() => newsdesk!.index.get("story") === undefined);
+  });
+
+  it("skips a new file that claims another file's article id, as at start-up", async () => {
+    await start();
+    await subscribe(general);
+    const withId = (title: string) => markdownArticle({ title, source: "https://news.example.com/shared" }).replace("---\ntitle", "---\nid: shared\ntitle");
+    writeFileSync(path.join(corpusDir, "owner.md"), withId("The Rightful Owner"));
+    await waitFor(() => titles(general).length === 1);
+    writeFileSync(path.join(corpusDir, "impostor.md"), withId("An Impostor"));
+    await settle();
+    expect(newsdesk!.index.get("shared")?.title).toBe("The Rightful Owner");
+    expect(standin.requests.filter((r) => r.method === "PATCH")).toEqual([]);
+    rmSync(path.join(corpusDir, "impostor.md"));
+    await settle();
+    expect(newsdesk!.index.get("shared")?.title).toBe("The Rightful Owner");
   });
 
   it("reads a file written in several steps once it is complete", async () => {

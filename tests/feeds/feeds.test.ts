@@ -84,6 +84,6 @@ describe("adding feeds", () => {
     feeds.ensureConfigured(["https://blog.example.org/feed"]);
     feeds.ensureConfigured(["https://blog.example.org/feed"]);
     expect(feeds.store.list()).toEqual([expect.objectContaining({ url: "https://blog.example.org/feed", origin: "env" })]);
-    expect(feeds.remove("https://blog.example.org/feed")).toEqual({ ok: false, reason: "it is configured in FEEDS; remove it there" });
+    expect(feeds.remove("https://blog.example.org/feed", "g")).toEqual({ ok: false, reason: "it is configured in FEEDS; remove it there" });
   });
 });

@@ -33,11 +33,12 @@ export const feedCommand: Command = {
     ],
   },
   alwaysPrivate: true,
+  mayBeSlow: true,
   async execute(input, context) {
     const { guild, feeds } = feedContext(context);
     const subcommand = input.subcommand();
     if (subcommand === "list") {
-      return { answer: { type: "feeds", items: feeds.store.list() }, ephemeral: true };
+      return { answer: { type: "feeds", items: feeds.visibleTo(guild.guildId) }, ephemeral: true };
     }
     const url = input.string("url")?.trim() ?? "";
     if (!url) throw new UserFacingError("Give the feed's address, for example: /feed add url:https://example.com/feed");
@@ -52,15 +53,15 @@ export const feedCommand: Command = {
       };
     }
     if (subcommand === "remove") {
-      const removed = feeds.remove(url);
+      const removed = feeds.remove(url, guild.guildId);
       if (!removed.ok) throw new UserFacingError(`Cannot remove ${url}: ${removed.reason}. /feed list shows the feeds.`);
       return { answer: { type: "notice", title: "Feed removed", text: `Stopped reading ${url}; its ${removed.articles} articles left the index.` }, ephemeral: true };
     }
     throw new UserFacingError("Try /feed add, /feed remove or /feed list.");
   },
-  autocomplete(focused, { feeds }) {
+  autocomplete(focused, { feeds, guild }) {
     const typed = focused.value.toLowerCase();
-    return (feeds?.store.list() ?? [])
+    return (guild && feeds ? feeds.visibleTo(guild.guildId) : [])
       .filter((feed) => feed.origin === "command" && feed.url.toLowerCase().includes(typed))
       .slice(0, LIMITS.choices)
       .map((feed) => ({ name: truncate(feed.url, LIMITS.choiceName), value: feed.url.slice(0, LIMITS.choiceValue) }));

@@ -21,6 +21,7 @@ export const subscribeCommand: Command = {
     ],
   },
   alwaysPrivate: true,
+  mayBeSlow: true,
   async execute(input, context) {
     const { guild, delivery } = manageContext(context);
     const channelId = requiredChannel(input.channel("channel"));

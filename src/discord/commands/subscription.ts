@@ -30,7 +30,7 @@ export const subscriptionCommand: Command = {
     if (!subscription || subscription.guildId !== context.guild!.guildId) {
       throw new UserFacingError(`<#${channelId}> has no subscription yet: /subscribe channel:<#${channelId}> starts one.`);
     }
-    const recent = delivery.recent({ include: [], exclude: [] }, PREVIEW_ARTICLES).map((article) => ({ article, passes: passes(article, subscription) }));
+    const recent = delivery.recent({ include: [], exclude: [] }, PREVIEW_ARTICLES, subscription.guildId).map((article) => ({ article, passes: passes(article, subscription) }));
     return { answer: { type: "preview", channelId, next: recent.find((r) => r.passes)?.article ?? null, recent }, ephemeral: true };
   },
 };

@@ -2,7 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js
 import type { Answer } from "../../answers/answer.js";
 import type { Delivery } from "../../delivery/delivery.js";
 import type { FeedPoller } from "../../feeds/poller.js";
-import type { NewsIndex } from "../../search/newsIndex.js";
+import type { SearchableIndex } from "../../search/newsIndex.js";
 
 /** The options of one invocation, however it arrived (a Discord interaction or a line typed in the console). */
 export interface CommandInput {
@@ -28,7 +28,8 @@ export interface GuildContext {
 }
 
 export interface CommandContext {
-  index: NewsIndex;
+  /** The articles the asker's server may see. */
+  index: SearchableIndex;
   /** Channel subscriptions; absent where they are not available. */
   delivery?: Delivery;
   /** Feed polling; absent where it is not available. */
@@ -54,6 +55,8 @@ export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   /** Answers only the user, always (server management); other commands have a `private` option instead. */
   alwaysPrivate?: boolean;
+  /** Waits on the network (DNS, Discord): the reply is deferred first, so Discord's 3 seconds never run out. */
+  mayBeSlow?: boolean;
   execute(input: CommandInput, context: CommandContext): CommandResult | Promise<CommandResult>;
   autocomplete?(focused: { name: string; value: string }, context: CommandContext): Choice[];
 }
