@@ -10,8 +10,8 @@ import { createLogger } from "./logger.js";
 import { NewsIndex } from "./search/newsIndex.js";
 
 loadDotenv({ quiet: true });
-// Last lines of defence: a stray rejection is logged and the bot carries on; an uncaught exception leaves
-// the process in an unknown state, so it is logged and the process exits for its supervisor to restart it.
+// Last line of defence: a stray rejection is logged and the bot carries on. (An uncaught exception keeps
+// Node's default: it is printed and the process exits, for its supervisor to restart it.)
 process.on("unhandledRejection", (reason) => process.stderr.write(`${JSON.stringify({ level: 50, msg: "unhandled rejection", err: String((reason as Error)?.stack ?? reason) })}\n`));
 let config;
 try {
