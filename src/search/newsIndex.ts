@@ -1,9 +1,9 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Article } from "../articles/article.js";
-import { answerTypeOf, holdsAnswer } from "./answerType.js";
+import { answerTypeOf, holdsAnswer, type AnswerType } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
 import { placeForms } from "./places.js";
-import { correctCompanyWord } from "./spelling.js";
+import { correctCompanyWord, editDistance } from "./spelling.js";
 import { companyAliases, namesOf } from "../extract/companies.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
@@ -64,7 +64,6 @@ export interface ArticleHit {
 }
 
 interface ArticleDoc { id: string; title: string; summary: string; keyPoints: string; body: string; names: string }
-interface KeyPointDoc { id: string; articleId: string; text: string }
 
 const shared: Pick<Options, "tokenize" | "processTerm"> = {
   tokenize,
@@ -77,10 +76,17 @@ const baseSearch: SearchOptions = {
   maxFuzzy: 2,
 };
 
+/** How many of the best articles are re-ranked with their best key point; the others keep their order. */
+export const RERANK_CANDIDATES = 60;
+/** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
+
 /**
- * The search index over articles. Each article is indexed twice: whole (title, summary, key points, body,
- * company names) to rank articles, and key point by key point, so an answer names the key points that
- * match rather than the first ones.
+ * The search index over articles (minisearch over title, summary, key points, body and company names).
+ * The best articles for a query are then re-ranked with their key points, each scored as minisearch would
+ * score it on its own (BM25+ over key points), so an answer names the key points that match rather than
+ * the first ones, without a second index of every key point.
  */
 export class NewsIndex implements SearchableIndex {
   private readonly articles = new Map<string, Article>();
@@ -90,12 +96,12 @@ export class NewsIndex implements SearchableIndex {
     storeFields: [],
     searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) || MONEY_TERM.test(term) ? NAME_TERM_BOOST : 1) },
   });
-  private readonly keyPointIndex = new MiniSearch<KeyPointDoc>({
-    ...shared,
-    fields: ["text"],
-    storeFields: ["articleId"],
-    searchOptions: baseSearch,
-  });
+  /** Each article's key points as their search terms, and their lengths as minisearch counts them (distinct words). */
+  private readonly pointTerms = new Map<string, string[][]>();
+  private readonly pointLengths = new Map<string, number[]>();
+  /** In how many key points each term occurs; how many key points there are and their total length. */
+  private readonly pointFrequency = new Map<string, number>();
+  private readonly points = { count: 0, terms: 0 };
   /** How many articles are visible to one server only. */
   private scoped = 0;
   /** Recent query expansions: an answer expands its query several times (search, deals, suggestion). */
@@ -152,7 +158,11 @@ export class NewsIndex implements SearchableIndex {
       names: [...article.companies, ...article.tags, ...article.deals.map((deal) => DEAL_WORDS[deal.kind])].join(" "),
     };
     this.articleIndex.add(doc);
-    this.keyPointIndex.addAll(article.keyPoints.map((text, i) => ({ id: `${article.id}\u0000${i}`, articleId: article.id, text })));
+    const points = article.keyPoints.map((point) => terms(point));
+    const lengths = article.keyPoints.map((point) => new Set(tokenize(point)).size);
+    this.pointTerms.set(article.id, points);
+    this.pointLengths.set(article.id, lengths);
+    this.countPoints(points, lengths, 1);
     const parties = new Set(article.deals.flatMap((deal) => deal.parties));
     const partyNames = [...parties].flatMap((party) => [party, ...namesOf(party)]);
     this.contextTerms.set(article.id, new Set(terms(`${article.title} ${partyNames.join(" ")}`)));
@@ -167,8 +177,22 @@ export class NewsIndex implements SearchableIndex {
     this.contextTerms.delete(id);
     this.expansions.clear();
     this.articleIndex.discard(id);
-    article.keyPoints.forEach((_, i) => this.keyPointIndex.discard(`${id}\u0000${i}`));
+    this.countPoints(this.pointTerms.get(id) ?? [], this.pointLengths.get(id) ?? [], -1);
+    this.pointTerms.delete(id);
+    this.pointLengths.delete(id);
     return true;
+  }
+
+  private countPoints(points: string[][], lengths: number[], change: 1 | -1): void {
+    for (const length of lengths) this.points.terms += change * length;
+    for (const point of points) {
+      this.points.count += change;
+      for (const term of new Set(point)) {
+        const count = (this.pointFrequency.get(term) ?? 0) + change;
+        if (count > 0) this.pointFrequency.set(term, count);
+        else this.pointFrequency.delete(term);
+      }
+    }
   }
 
   /**
@@ -208,36 +232,84 @@ export class NewsIndex implements SearchableIndex {
   search(query: string, options: { limit?: number; filter?: (article: Article) => boolean } = {}): ArticleHit[] {
     const { text: wanted, excluded } = splitExclusions(query);
     const { text } = this.expandQuery(wanted);
-    const articleScores = new Map<string, number>();
-    for (const result of this.articleIndex.search(text)) articleScores.set(result.id, result.score);
+    const asked = [...new Set(terms(text))];
+    if (asked.length === 0) return [];
+    const results = this.articleIndex.search(text);
     const wants = answerTypeOf(query);
-    const pointScores = new Map<string, Array<{ index: number; score: number; rank: number }>>();
-    for (const result of this.keyPointIndex.search(text)) {
-      const articleId = result.articleId as string;
-      const index = Number(String(result.id).split("\u0000")[1]);
-      if (!pointScores.has(articleId)) pointScores.set(articleId, []);
-      const context = this.contextTerms.get(articleId);
-      const inContext = result.terms.filter((term) => context?.has(term)).length;
-      let weight = (result.terms.length - inContext + CONTEXT_TERM_WEIGHT * inContext) / Math.max(1, result.terms.length);
-      if (wants && holdsAnswer(wants, this.articles.get(articleId)?.keyPoints[index] ?? "")) weight *= ANSWER_TYPE_BOOST;
-      pointScores.get(articleId)!.push({ index, score: result.score, rank: result.score * weight });
-    }
-    const topArticle = Math.max(0, ...articleScores.values()) || 1;
-    const topPoint = Math.max(0, ...[...pointScores.values()].flat().map((p) => p.score)) || 1;
-
-    const hits: ArticleHit[] = [];
-    for (const id of new Set([...articleScores.keys(), ...pointScores.keys()])) {
-      const article = this.articles.get(id);
+    const derived = new Map<string, Array<[string, number]>>();
+    const candidates: Array<{ article: Article; score: number; points: Array<{ index: number; score: number; rank: number }> }> = [];
+    for (const result of results) {
+      const article = this.articles.get(result.id);
       if (!article || (options.filter && !options.filter(article))) continue;
-      const points = (pointScores.get(id) ?? []).sort((a, b) => b.rank - a.rank || a.index - b.index);
+      const inPoints = Object.entries(result.match).filter(([, fields]) => fields.includes("keyPoints")).map(([term]) => term);
+      candidates.push({ article, score: result.score, points: this.scorePoints(article, inPoints, asked, derived, wants) });
+      if (candidates.length >= Math.max(RERANK_CANDIDATES, options.limit ?? 0)) break;
+    }
+    const topArticle = candidates[0]?.score || 1;
+    const topPoint = Math.max(0, ...candidates.flatMap((c) => c.points.map((p) => p.score))) || 1;
+
+    const hits: ArticleHit[] = candidates.map(({ article, score, points }) => {
       const best = Math.max(0, ...points.map((p) => p.score));
-      let score = (articleScores.get(id) ?? 0) / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
-      if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) score *= EXCLUDED_COMPANY_FACTOR;
+      let combined = score / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
+      if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) combined *= EXCLUDED_COMPANY_FACTOR;
       const matched = new Set(points.map((p) => p.index));
       const keyPoints = [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
-      hits.push({ article, score, keyPoints, matchedKeyPoints: points.length });
-    }
+      return { article, score: combined, keyPoints, matchedKeyPoints: points.length };
+    });
     hits.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
     return options.limit ? hits.slice(0, options.limit) : hits;
+  }
+
+  /**
+   * An article's key points scored as minisearch scores a document of one field: BM25+ over key points for
+   * each of the question's words found (exactly, or by prefix or typo at minisearch's lower weights), times
+   * the number of words found. For their order, words of the article's own context count less and a key
+   * point holding the kind of fact asked for counts more.
+   */
+  private scorePoints(article: Article, inPoints: string[], asked: string[], derived: Map<string, Array<[string, number]>>, wants: AnswerType) {
+    const scored: Array<{ index: number; score: number; rank: number }> = [];
+    if (inPoints.length === 0) return scored;
+    const context = this.contextTerms.get(article.id);
+    const averageLength = this.points.terms / Math.max(1, this.points.count);
+    const lengths = this.pointLengths.get(article.id) ?? [];
+    (this.pointTerms.get(article.id) ?? []).forEach((pointTerms, index) => {
+      const perQuery = new Map<string, number>();
+      const found = new Set<string>();
+      for (const term of inPoints) {
+        let tf = 0;
+        for (const t of pointTerms) if (t === term) tf++;
+        if (tf === 0) continue;
+        found.add(term);
+        const df = this.pointFrequency.get(term) ?? 1;
+        const idf = Math.log(1 + (this.points.count - df + 0.5) / (df + 0.5));
+        const bm25 = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * (lengths[index] ?? pointTerms.length)) / averageLength)));
+        for (const [source, weight] of this.sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
+      }
+      if (perQuery.size === 0) return;
+      const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
+      const inContext = [...found].filter((term) => context?.has(term)).length;
+      let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
+      if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "")) rank *= ANSWER_TYPE_BOOST;
+      scored.push({ index, score, rank });
+    });
+    return scored.sort((a, b) => b.rank - a.rank || a.index - b.index);
+  }
+
+  /** The question's words a document term matches, and at what weight (1 exact, less by prefix or typo). */
+  private sourcesOf(term: string, asked: string[], cache: Map<string, Array<[string, number]>>): Array<[string, number]> {
+    let sources = cache.get(term);
+    if (sources) return sources;
+    sources = [];
+    for (const query of asked) {
+      const distance = term.length - query.length;
+      if (term === query) sources.push([query, 1]);
+      else if (query.length >= MIN_PREFIX_LENGTH && term.startsWith(query)) sources.push([query, (DERIVED_WEIGHT.prefix * term.length) / (term.length + 0.3 * distance)]);
+      else if (FUZZY(query) > 0) {
+        const edits = editDistance(query, term, FUZZY(query));
+        if (edits > 0 && edits <= FUZZY(query)) sources.push([query, (DERIVED_WEIGHT.fuzzy * term.length) / (term.length + edits)]);
+      }
+    }
+    cache.set(term, sources);
+    return sources;
   }
 }
