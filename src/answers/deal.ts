@@ -3,7 +3,7 @@ import { findCompanies } from "../extract/companies.js";
 import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
 import type { Answer, DealResult } from "./answer.js";
-import { byNewest } from "./latest.js";
+import { byNewest } from "../articles/order.js";
 import { cleanQuery } from "./queries.js";
 import { suggestionFor } from "./suggest.js";
 

@@ -7,7 +7,7 @@ import { passes, type Filters } from "./filters.js";
 import { Sender, type SenderOptions } from "./sender.js";
 import { DeliveryStore, type Subscription } from "./store.js";
 import type { DeliveryTarget } from "./target.js";
-import { byNewest } from "../answers/latest.js";
+import { byNewest } from "../articles/order.js";
 
 export interface DeliveryOptions extends Pick<SenderOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "concurrency"> {
   db: Db;

@@ -1,5 +1,6 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
 import type { Article } from "../articles/article.js";
+import { byNewest } from "../articles/order.js";
 import { answerTypeOf, holdsAnswer, type AnswerType } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
 import { placeForms } from "./places.js";
@@ -45,6 +46,8 @@ export interface SearchableIndex {
   get(id: string): Article | undefined;
   all(): Article[];
   search(query: string, options?: { limit?: number; filter?: (article: Article) => boolean }): ArticleHit[];
+  /** The newest articles, newest first (undated last). */
+  newest(count: number): Article[];
   expandQuery(query: string): { text: string; corrections: Map<string, string> };
 }
 
@@ -76,6 +79,9 @@ const baseSearch: SearchOptions = {
   maxFuzzy: 2,
 };
 
+/** Corpora at least this large leave very common words out of searches (see `searchText`). */
+export const LARGE_CORPUS = 1_000;
+export const COMMON_TERM_SHARE = 0.2;
 /** How many of the best articles are re-ranked with their best key point; the others keep their order. */
 export const RERANK_CANDIDATES = 60;
 /** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
@@ -102,6 +108,8 @@ export class NewsIndex implements SearchableIndex {
   /** In how many key points each term occurs; how many key points there are and their total length. */
   private readonly pointFrequency = new Map<string, number>();
   private readonly points = { count: 0, terms: 0 };
+  /** Articles newest first, worked out when first asked for after a change. */
+  private sortedByDate: Article[] | null = null;
   /** How many articles are visible to one server only. */
   private scoped = 0;
   /** Recent query expansions: an answer expands its query several times (search, deals, suggestion). */
@@ -125,6 +133,16 @@ export class NewsIndex implements SearchableIndex {
     return [...this.articles.values()];
   }
 
+  /** The newest articles, newest first (undated last); the order is kept until the index changes. */
+  newest(count: number): Article[] {
+    return this.byDate().slice(0, count);
+  }
+
+  private byDate(): Article[] {
+    this.sortedByDate ??= this.all().sort(byNewest);
+    return this.sortedByDate;
+  }
+
   /** The index as one server sees it: articles scoped to other servers left out. */
   visibleTo(guildId: string | null): SearchableIndex {
     if (this.scoped === 0) return this;
@@ -138,6 +156,14 @@ export class NewsIndex implements SearchableIndex {
         return article && visible(article) ? article : undefined;
       },
       all: () => this.all().filter(visible),
+      newest: (count) => {
+        const found: Article[] = [];
+        for (const article of this.byDate()) {
+          if (found.length >= count) break;
+          if (visible(article)) found.push(article);
+        }
+        return found;
+      },
       search: (query, options = {}) => this.search(query, { ...options, filter: (article) => visible(article) && (options.filter?.(article) ?? true) }),
       expandQuery: (query) => this.expandQuery(query),
     };
@@ -148,6 +174,7 @@ export class NewsIndex implements SearchableIndex {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expansions.clear(); // what counts as a misspelling depends on the corpus
     this.articles.set(article.id, article);
+    this.sortedByDate = null;
     if (article.scope !== undefined) this.scoped++;
     const doc: ArticleDoc = {
       id: article.id,
@@ -173,6 +200,7 @@ export class NewsIndex implements SearchableIndex {
     const article = this.articles.get(id);
     if (!article) return false;
     this.articles.delete(id);
+    this.sortedByDate = null;
     if (article.scope !== undefined) this.scoped--;
     this.contextTerms.delete(id);
     this.expansions.clear();
@@ -225,7 +253,35 @@ export class NewsIndex implements SearchableIndex {
 
   /** Whether a word occurs in the corpus as it is written (no typo allowance). */
   private knows(word: string): boolean {
-    return this.articleIndex.search(word, { fuzzy: false, prefix: false, boostTerm: undefined }).length > 0;
+    const term = processTerm(word);
+    return term !== null && this.documentFrequency(term) > 0;
+  }
+
+  /**
+   * In how many articles a term occurs (in the field where it occurs most). Read from minisearch's own
+   * term index (a private field of minisearch 7, pinned in package.json), which keeps this count anyway.
+   */
+  private documentFrequency(term: string): number {
+    const fields = (this.articleIndex as unknown as { _index: { get(term: string): Map<number, Map<number, number>> | undefined } })._index.get(term);
+    let most = 0;
+    for (const docs of fields?.values() ?? []) most = Math.max(most, docs.size);
+    return most;
+  }
+
+  /**
+   * The question's words to search: on a large corpus, words found in more than COMMON_TERM_SHARE of the
+   * articles are left out when rarer ones remain. Their weight in the ranking is near zero, yet each
+   * would make most of the corpus a match to score.
+   */
+  private searchText(text: string): string {
+    if (this.articles.size < LARGE_CORPUS) return text;
+    const words = tokenize(text);
+    const limit = this.articles.size * COMMON_TERM_SHARE;
+    const rare = words.filter((word) => {
+      const term = processTerm(word);
+      return term !== null && this.documentFrequency(term) <= limit;
+    });
+    return rare.length > 0 ? rare.join(" ") : text;
   }
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
@@ -234,7 +290,7 @@ export class NewsIndex implements SearchableIndex {
     const { text } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
-    const results = this.articleIndex.search(text);
+    const results = this.articleIndex.search(this.searchText(text));
     const wants = answerTypeOf(query);
     const derived = new Map<string, Array<[string, number]>>();
     const candidates: Array<{ article: Article; score: number; points: Array<{ index: number; score: number; rank: number }> }> = [];
