@@ -269,6 +269,18 @@ export class NewsIndex implements SearchableIndex {
   }
 
   /**
+   * Typo and prefix matching, the slow paths on a large index, only where they can help: a word the
+   * corpus holds as written is no typo; and on a large corpus only the question's last word (or one the
+   * corpus does not hold) is matched as the start of longer words.
+   */
+  private matching(): SearchOptions {
+    return {
+      fuzzy: (term) => (FUZZY(term) > 0 && this.documentFrequency(term) === 0 ? FUZZY(term) / term.length : false),
+      prefix: (term, i, all) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS || i === all.length - 1 || this.documentFrequency(term) === 0),
+    };
+  }
+
+  /**
    * The question's words to search: on a large corpus, words found in more than COMMON_TERM_SHARE of the
    * articles are left out when rarer ones remain. Their weight in the ranking is near zero, yet each
    * would make most of the corpus a match to score.
@@ -290,7 +302,7 @@ export class NewsIndex implements SearchableIndex {
     const { text } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
-    const results = this.articleIndex.search(this.searchText(text));
+    const results = this.articleIndex.search(this.searchText(text), this.matching());
     const wants = answerTypeOf(query);
     const derived = new Map<string, Array<[string, number]>>();
     const candidates: Array<{ article: Article; score: number; points: Array<{ index: number; score: number; rank: number }> }> = [];
