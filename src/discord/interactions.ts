@@ -98,7 +98,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
   const command = findCommand(interaction.commandName);
   const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index().visibleTo(interaction.guildId ?? null), feeds: deps.feeds?.(), guild: autocompleteGuild(interaction) }) ?? [];
+  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index().visibleTo(interaction.guildId ?? null), feeds: deps.feeds?.(), guild: guildContext(interaction) }) ?? [];
   await interaction.respond(choices);
 }
 
@@ -132,18 +132,6 @@ async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps
   return "expired";
 }
 
-/** Enough of the server for autocomplete to offer only what the server may use. */
-function autocompleteGuild(interaction: AutocompleteInteraction): GuildContext | undefined {
-  if (!interaction.inGuild()) return undefined;
-  return {
-    guildId: interaction.guildId,
-    userId: interaction.user.id,
-    memberCanManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
-    memberCanManageServer: interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
-    checkChannel: async () => ({ ok: false, reason: "not checked while autocompleting" }),
-  };
-}
-
 function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
   return {
     string: (name) => interaction.options.getString(name),
@@ -155,7 +143,7 @@ function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
 }
 
 /** What it needs to know the asker may manage the server's subscriptions, and that Newsdesk can post where asked. */
-function guildContext(interaction: ChatInputCommandInteraction): GuildContext | undefined {
+function guildContext(interaction: ChatInputCommandInteraction | AutocompleteInteraction): GuildContext | undefined {
   if (!interaction.inGuild()) return undefined;
   return {
     guildId: interaction.guildId,
