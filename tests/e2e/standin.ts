@@ -110,8 +110,11 @@ export interface Standin {
    * (then the bot's cache still holds the channel, as if it missed the event).
    */
   deleteChannel(channelId: string, opts?: { notify?: boolean }): void;
-  /** Close the gateway socket(s) with this code (default 4000, which discord.js resumes after). */
+  /** Close the gateway socket(s) with this code (default 4000, which discord.js resumes after); 1006 kills the socket without a close frame. */
   dropGateway(code?: number): void;
+  /** Stop (false) or resume (true) acknowledging heartbeats, as a Discord that stopped answering would. */
+  ackHeartbeats(on: boolean): void;
+  heartbeatCount: number;
   identifyCount: number;
   resumeCount: number;
   close(): Promise<void>;
@@ -340,6 +343,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     dispatch(t, inGuild ? { ...msg, guild_id: guildId, member: member(null, [botRoleId]) } : msg);
   };
 
+  let heartbeatAcks = true;
   const server = createServer((req, res) => void onRequest(req, res));
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
@@ -350,7 +354,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       ws.on("message", (raw) => {
         let msg: any;
         try { msg = JSON.parse(raw.toString()); } catch { return ws.close(4002, "Error while decoding payload."); }
-        if (msg.op === 1) send(ws, { op: 11 });
+        if (msg.op === 1) {
+          standin.heartbeatCount++;
+          if (heartbeatAcks) send(ws, { op: 11 });
+        }
         else if (msg.op === 2) {
           standin.identifyCount++;
           intents = Number(msg.d?.intents ?? 0);
@@ -660,8 +667,13 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       // Discord sends CHANNEL_DELETE for guild channels to bots with the Guilds intent.
       if (ch?.guild_id === guildId && o.notify !== false && intents & 1) dispatch("CHANNEL_DELETE", ch);
     },
+    ackHeartbeats(on: boolean) {
+      heartbeatAcks = on;
+    },
+    heartbeatCount: 0,
     dropGateway(code = 4000) {
-      for (const ws of wss.clients) ws.close(code);
+      // 1006 (abnormal closure) cannot be sent: it is what the client sees when the socket dies without a close frame.
+      for (const ws of wss.clients) code === 1006 ? ws.terminate() : ws.close(code);
       live = null;
     },
     async close() {
