@@ -44,7 +44,12 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
   const { logger } = options;
   const corpus = await loadCorpus(options.corpusDir);
   for (const problem of corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
-  const db = openDatabase(options.dataDir);
+  let db: Db;
+  try {
+    db = openDatabase(options.dataDir);
+  } catch (error) {
+    throw new Error(`cannot open the database in DATA_DIR (${options.dataDir}): ${(error as Error).message}. Make the folder writable, free some disk space, or point DATA_DIR elsewhere.`);
+  }
   const index = new NewsIndex(corpus.articles);
 
   let delivery: Delivery | undefined;

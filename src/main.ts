@@ -49,7 +49,7 @@ try {
     logger,
   });
 } catch (error) {
-  logger.fatal({ err: error }, "could not start: check DISCORD_TOKEN (and DISCORD_API_URL if set), DATA_DIR and CORPUS_DIR");
+  logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
   process.exit(1);
 }
 let stopping = false;

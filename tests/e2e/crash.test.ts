@@ -4,14 +4,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markdownArticle } from "../helpers/articles.js";
+import { finalReply } from "./replies.js";
 import { ALL_PERMISSIONS, snowflake, startStandin, type Standin } from "./standin.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.crash-test-token-not-real-000000000000";
-const ARTICLES = 30;
+const ARTICLES = 100;
 let standin: Standin;
 let corpusDir: string;
 let dataDir: string;
-const channel = snowflake();
+const channels = Array.from({ length: 5 }, () => snowflake());
+const channel = channels[0]!;
 
 function startBot(): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -36,7 +38,7 @@ beforeAll(async () => {
   corpusDir = mkdtempSync(path.join(tmpdir(), "newsdesk-crash-corpus-"));
   dataDir = mkdtempSync(path.join(tmpdir(), "newsdesk-crash-data-"));
   writeFileSync(path.join(corpusDir, "seed.md"), markdownArticle({ title: "Seed Article Already There" }));
-  standin = await startStandin({ channelIds: [channel] });
+  standin = await startStandin({ channelIds: channels });
 });
 
 afterAll(async () => {
@@ -46,11 +48,13 @@ afterAll(async () => {
 });
 
 describe("a process killed while posting", () => {
-  it("posts every article exactly once after it is restarted", async () => {
+  it("posts every article exactly once to each of five channels after it is restarted", async () => {
     let bot = startBot();
     await waitFor(() => bot.output().includes("connected to Discord"));
-    const sent = standin.slashCommand("subscribe", [{ name: "channel", type: 7, value: channel }], { memberPermissions: ALL_PERMISSIONS });
-    await standin.waitForRequest((r) => r.path.startsWith(`/interactions/${sent.id}/`));
+    for (const id of channels) {
+      const sent = standin.slashCommand("subscribe", [{ name: "channel", type: 7, value: id }], { memberPermissions: ALL_PERMISSIONS });
+      await finalReply(standin, sent);
+    }
 
     // Discord answers posts slowly, so the kill lands while requests are in flight and unrecorded.
     standin.delayRoute(new RegExp(`^POST /channels/${channel}/messages$`), 40);
@@ -63,16 +67,18 @@ describe("a process killed while posting", () => {
     expect(beforeRestart).toBeLessThan(ARTICLES);
 
     bot = startBot();
-    await waitFor(() => standin.messagesIn(channel).length === ARTICLES, 30_000);
+    await waitFor(() => channels.every((id) => standin.messagesIn(id).length === ARTICLES), 60_000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const titles = standin.messagesIn(channel).map((m) => m.embeds[0].title);
-    expect(titles).toHaveLength(ARTICLES);
-    expect(new Set(titles).size).toBe(ARTICLES);
-    expect(titles).not.toContain("Seed Article Already There");
+    for (const id of channels) {
+      const titles = standin.messagesIn(id).map((m) => m.embeds[0].title);
+      expect(titles).toHaveLength(ARTICLES);
+      expect(new Set(titles).size).toBe(ARTICLES);
+      expect(titles).not.toContain("Seed Article Already There");
+    }
     // The post in flight at the kill was sent again after the restart, with the same nonce: Discord kept one.
     const repeats = standin.requests.filter((r) => r.method === "POST" && r.body?.nonce === eighth.body.nonce);
     expect(repeats.length).toBe(2);
     bot.child.kill("SIGTERM");
     expect(await new Promise((resolve) => bot.child.on("exit", resolve))).toBe(0);
-  }, 60_000);
+  }, 120_000);
 });
