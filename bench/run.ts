@@ -7,6 +7,7 @@ import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
 import { benchDelivery } from "./deliveryBench.js";
 import { benchInteractions } from "./interactionBench.js";
+import { loadRun, syntheticIndex } from "./load.js";
 import { benchScale } from "./scaleBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,6 +38,11 @@ console.table([
   { run: "1 channel, global limit lifted", ...delivery.oneChannelUnthrottled },
   { run: "50 channels, global limit lifted", ...delivery.fiftyChannelsUnthrottled },
 ]);
+
+const load = await loadRun(syntheticIndex(10_000), { count: 1000, users: 50, seconds: 10 });
+results.load = load;
+console.log("\nLoad: 1,000 interactions from 50 users over 10 s on 10,000 synthetic articles, through the stand-in");
+console.table([{ answered: load.answered, "answered twice": load.answeredTwice, "over 3 s": load.over3s, "median ms": load.latencyMs.median, "p95 ms": load.latencyMs.p95, "p99 ms": load.latencyMs.p99, "max ms": load.maxMs, "peak RSS MB": load.peakRssMB }]);
 
 // `npm run bench -- --sizes 1000,10000`: synthetic archives too (slow: minutes at 10,000).
 const sizesAt = process.argv.indexOf("--sizes");
