@@ -19,11 +19,12 @@ let dataDir: string;
 let clock: number;
 const [guildId, general, news, chips, locked] = [snowflake(), snowflake(), snowflake(), snowflake(), snowflake()];
 
-async function start(options: { postsPerHour?: number; overflowGapMs?: number } = {}) {
+async function start(options: { postsPerHour?: number; overflowGapMs?: number; restTimeoutMs?: number } = {}) {
+  const { restTimeoutMs, ...rest } = options;
   newsdesk = await startNewsdesk({
     corpusDir, dataDir, token: TOKEN, apiUrl: standin.apiUrl, logger: createLogger("silent"),
-    watch: { debounceMs: 40, retryMs: 60, retries: 5 }, rest: { globalRequestsPerSecond: 1e6, retries: 2 },
-    now: () => clock, digestCheckMs: 50, ...options,
+    watch: { debounceMs: 40, retryMs: 60, retries: 5 }, rest: { globalRequestsPerSecond: 1e6, retries: 2, ...(restTimeoutMs ? { timeout: restTimeoutMs } : {}) },
+    now: () => clock, digestCheckMs: 50, ...rest,
   });
   await waitFor(() => newsdesk!.client.isReady());
 }
@@ -205,6 +206,16 @@ describe("delivery that holds", () => {
     await waitFor(() => titles(general).length === 1);
     await settle();
     expect(titles(general)).toEqual(["Rate Limited Article"]);
+  });
+
+  it("posts once when Discord creates the message but answers too late (the retry carries the same nonce)", async () => {
+    await start({ restTimeoutMs: 300 });
+    await subscribe(general);
+    standin.delayRoute(new RegExp(`^POST /channels/${general}/messages$`), 600, { times: 1 });
+    drop("slow-answer", "Slowly Acknowledged Article");
+    await waitFor(() => standin.requests.filter(posts(general)).length >= 2, 8_000);
+    await settle();
+    expect(titles(general)).toEqual(["Slowly Acknowledged Article"]);
   });
 
   it("retries a 500 with backoff and posts once", async () => {
