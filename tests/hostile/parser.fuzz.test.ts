@@ -27,11 +27,11 @@ function expectArticleOrReason(result: ReturnType<typeof parseArticleText>) {
 describe("the parser on any input", () => {
   it("never throws, and returns an article or a reason, for random bytes", () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 4000 }), (bytes) => expectArticleOrReason(parseArticleFile(bytes, "fuzz"))), { numRuns: 500 });
-  });
+  }, 60_000);
 
   it("never throws on text shaped like summaries, with any line endings", () => {
     fc.assert(fc.property(summaryLike, (text) => expectArticleOrReason(parseArticleText(text, "fuzz"))), { numRuns: 1000 });
-  });
+  }, 60_000);
 
   it("never throws when good articles are cut or spliced anywhere", () => {
     const good = [markdownArticle(), plainTextArticle(), plainTextArticle({ eol: "\r\n" })];
@@ -39,7 +39,7 @@ describe("the parser on any input", () => {
       const cut = Math.min(a, b) % (text.length + 1);
       expectArticleOrReason(parseArticleText(text.slice(0, cut) + insert + text.slice(Math.max(a, b) % (text.length + 1)), "fuzz"));
     }), { numRuns: 500 });
-  });
+  }, 60_000);
 
   it("handles pathological sizes: a 10 MB line, thousands of bullets, deep nesting, NULs, invalid UTF-8", () => {
     const bullets = `# Many\n## Key Points\n${"- point\n".repeat(20_000)}Source: https://e.com/x`;
@@ -58,7 +58,7 @@ describe("the parser on any input", () => {
       expectArticleOrReason(result);
       expect(performance.now() - started).toBeLessThan(5_000); // a guard against hanging, not a speed target
     }
-  });
+  }, 60_000);
 
   it("loads the good files of a corpus of 1,000 random ones and names every bad one", async () => {
     const files: Record<string, string | Uint8Array> = {};
@@ -69,5 +69,5 @@ describe("the parser on any input", () => {
     expect(articles.filter((a) => a.id.startsWith("good/"))).toHaveLength(20);
     expect(articles.length + problems.length).toBe(1020);
     for (const problem of problems) expect(problem.file).toMatch(/^random\/\d+\.md$/);
-  });
+  }, 60_000);
 });

@@ -58,7 +58,7 @@ describe("every message the renderer can produce", () => {
       expectWithinDiscordLimits(message);
       expectNoPings(message);
     }), { numRuns: 300 });
-  });
+  }, 60_000);
 
   it("does the same for channel posts, digests and overflow messages", () => {
     fc.assert(fc.property(article, fc.array(article, { maxLength: 40 }), (one, many) => {
@@ -67,5 +67,5 @@ describe("every message the renderer can produce", () => {
         expectNoPings(message);
       }
     }), { numRuns: 200 });
-  });
+  }, 60_000);
 });
