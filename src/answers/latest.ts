@@ -5,7 +5,6 @@ import type { Answer } from "./answer.js";
 export const DEFAULT_LATEST_LIMIT = 5;
 export const MAX_LATEST_LIMIT = 25;
 
-
 /** The newest articles. */
 export function latest(index: SearchableIndex, limit = DEFAULT_LATEST_LIMIT): Extract<Answer, { type: "latest" }> {
   const count = Math.max(1, Math.min(MAX_LATEST_LIMIT, Math.floor(limit)));
