@@ -38,7 +38,8 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
 function companyDeals(index: SearchableIndex, companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
   const ranked: Array<{ article: Article; deal: Deal; level: number }> = [];
   const news: Article[] = [];
-  for (const article of index.all()) {
+  const named = new Map(companies.flatMap((company) => index.withCompany(company)).map((article) => [article.id, article]));
+  for (const article of named.values()) {
     const best = bestDeal(article, companies);
     if (best && best.level > 0) ranked.push({ article, ...best });
     else if (article.deals.length === 0 && companies.some((c) => article.companies.slice(0, NEWS_PROMINENCE).includes(c))) news.push(article);

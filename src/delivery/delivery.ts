@@ -7,7 +7,6 @@ import { passes, type Filters } from "./filters.js";
 import { Sender, type SenderOptions } from "./sender.js";
 import { DeliveryStore, type Subscription } from "./store.js";
 import type { DeliveryTarget } from "./target.js";
-import { byNewest } from "../articles/order.js";
 
 export interface DeliveryOptions extends Pick<SenderOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "concurrency"> {
   db: Db;
@@ -74,7 +73,7 @@ export class Delivery implements CorpusChanges {
 
   /** The newest articles a server may see that pass the filters, newest first. */
   recent(filters: Filters, count: number, guildId: string): Article[] {
-    return this.options.index.visibleTo(guildId).all().sort(byNewest).filter((article) => passes(article, filters)).slice(0, count);
+    return this.options.index.visibleTo(guildId).newest(count, (article) => passes(article, filters));
   }
 
   start(): void {

@@ -45,7 +45,7 @@ export function titleChoices(index: SearchableIndex, typed: string): Choice[] {
   const query = typed.trim();
   const articles = /[\p{L}\p{N}]/u.test(query)
     ? index.search(query, { limit: LIMITS.choices }).map((hit) => hit.article)
-    : index.all().sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "")).slice(0, LIMITS.choices);
+    : index.newest(LIMITS.choices);
   return articles.map((article) => ({
     name: truncate(article.title, LIMITS.choiceName),
     // The id opens the article exactly; a longer id falls back to the title, which finds it by search.

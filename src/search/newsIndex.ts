@@ -1,4 +1,5 @@
 import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
 import type { Article } from "../articles/article.js";
 import { byNewest } from "../articles/order.js";
 import { answerTypeOf, holdsAnswer, type AnswerType } from "./answerType.js";
@@ -6,7 +7,7 @@ import { splitExclusions } from "./negation.js";
 import { placeForms } from "./places.js";
 import { correctCompanyWord, editDistance } from "./spelling.js";
 import { companyAliases, namesOf } from "../extract/companies.js";
-import { processTerm, terms, tokenize } from "./text.js";
+import { companyToken, processTerm, terms, tokenize } from "./text.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
 export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
@@ -46,8 +47,10 @@ export interface SearchableIndex {
   get(id: string): Article | undefined;
   all(): Article[];
   search(query: string, options?: { limit?: number; filter?: (article: Article) => boolean }): ArticleHit[];
-  /** The newest articles, newest first (undated last). */
-  newest(count: number): Article[];
+  /** The newest articles, newest first (undated last), optionally only those passing `filter`. */
+  newest(count: number, filter?: (article: Article) => boolean): Article[];
+  /** The articles that name a company (canonical name) among their companies or deal parties. */
+  withCompany(company: string): Article[];
   expandQuery(query: string): { text: string; corrections: Map<string, string> };
 }
 
@@ -66,13 +69,30 @@ export interface ArticleHit {
   matchedKeyPoints: number;
 }
 
+/** What `NewsIndex.toSnapshot` saves: plain data (Maps and typed arrays included) for v8.serialize. */
+export interface IndexSnapshot {
+  commonTerms: string[];
+  articles: Article[];
+  miniSearch: MiniSearchImage;
+  termList: string[];
+  /** Each article's packed key point terms, one after another: article ids, where each starts, the numbers. */
+  packedIds: string[];
+  packedStarts: Int32Array;
+  packedData: Int32Array;
+  pointTerms: string[];
+  pointCounts: Int32Array;
+  points: { count: number; terms: number };
+}
+
 interface ArticleDoc { id: string; title: string; summary: string; keyPoints: string; body: string; names: string }
 
-const shared: Pick<Options, "tokenize" | "processTerm"> = {
-  tokenize,
-  processTerm: (term) => processTerm(term) ?? undefined,
-};
 const companyTerms = new Set([...companyAliases().keys()].flatMap((alias) => terms(alias)));
+/**
+ * Terms that name one company on their own ("openai", "nvidia", and the one token every company's names
+ * share): never left out as common, whatever share of the corpus names the company. Words of longer
+ * names ("networks" of Palo Alto Networks) are not among them.
+ */
+const companyNames = new Set([...companyAliases()].flatMap(([alias, name]) => [...terms(companyToken(name)), ...(terms(alias).length === 1 ? terms(alias) : [])]));
 const baseSearch: SearchOptions = {
   fuzzy: (term) => FUZZY(term) && FUZZY(term) / term.length,
   prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
@@ -88,6 +108,88 @@ export const RERANK_CANDIDATES = 60;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
 
+/** The minisearch options of the article index; words in `common` are indexed in titles only. */
+function articleIndexOptions(common: ReadonlySet<string>): Options<ArticleDoc> {
+  return {
+    tokenize,
+    processTerm: (term, field) => {
+      const processed = processTerm(term);
+      return processed === null || (field !== "title" && common.has(processed)) ? undefined : processed;
+    },
+    fields: ["title", "summary", "keyPoints", "body", "names"],
+    storeFields: [],
+    searchOptions: { ...baseSearch, processTerm: (term) => processTerm(term) ?? undefined, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) || MONEY_TERM.test(term) ? NAME_TERM_BOOST : 1) },
+  };
+}
+
+/** How many articles are read to find a large corpus's common words. */
+export const COMMON_TERM_SAMPLE = 2_000;
+
+/**
+ * The words outside titles found in more than COMMON_TERM_SHARE of a large corpus, estimated from an even
+ * sample of its articles (company names and sums of money excepted); none for a smaller corpus.
+ */
+export function commonTermsOf(articles: Article[]): string[] {
+  if (articles.length < LARGE_CORPUS) return [];
+  const step = Math.max(1, articles.length / COMMON_TERM_SAMPLE);
+  const counts = new Map<string, number>();
+  let sampled = 0;
+  for (let at = 0; at < articles.length; at += step) {
+    const doc = documentOf(articles[Math.floor(at)]!);
+    sampled++;
+    for (const term of new Set(terms([doc.summary, doc.keyPoints, doc.body, doc.names].join("\n")))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts].filter(([term, count]) => count > sampled * COMMON_TERM_SHARE && !companyNames.has(term) && !MONEY_TERM.test(term)).map(([term]) => term).sort();
+}
+
+function documentOf(article: Article): ArticleDoc {
+  return {
+    id: article.id,
+    title: article.title,
+    summary: article.summary,
+    keyPoints: article.keyPoints.join("\n"),
+    body: [article.contentSummary, article.context].join("\n"),
+    names: [...article.companies, ...article.tags, ...article.deals.map((deal) => DEAL_WORDS[deal.kind])].join(" "),
+  };
+}
+
+/**
+ * What the index keeps of an article: everything answers and posts show. The longer sections (content
+ * summary, context, author style, why read) are indexed, then let go: at archive scale they would be
+ * most of the memory. Strings are copied so none keeps its whole source file alive.
+ */
+function keptInMemory(article: Article): Article {
+  const own = (text: string) => (text.length > 12 ? Buffer.from(text, "utf8").toString("utf8") : text);
+  return {
+    ...article,
+    id: own(article.id),
+    title: own(article.title),
+    url: own(article.url),
+    summary: own(article.summary),
+    keyPoints: article.keyPoints.map(own),
+    contentSummary: "",
+    context: "",
+    authorStyle: "",
+    whyRead: "",
+  };
+}
+
+function companiesOf(article: Article): Set<string> {
+  return new Set([...article.companies, ...article.deals.flatMap((deal) => deal.parties)]);
+}
+
+/** Where an article goes (or is) in a list sorted newest first. */
+function sortedPosition(sorted: Article[], article: Article): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (byNewest(sorted[middle]!, article) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * The search index over articles (minisearch over title, summary, key points, body and company names).
  * The best articles for a query are then re-ranked with their key points, each scored as minisearch would
@@ -96,29 +198,86 @@ const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
  */
 export class NewsIndex implements SearchableIndex {
   private readonly articles = new Map<string, Article>();
-  private readonly articleIndex = new MiniSearch<ArticleDoc>({
-    ...shared,
-    fields: ["title", "summary", "keyPoints", "body", "names"],
-    storeFields: [],
-    searchOptions: { ...baseSearch, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) || MONEY_TERM.test(term) ? NAME_TERM_BOOST : 1) },
-  });
-  /** Each article's key points as their search terms, and their lengths as minisearch counts them (distinct words). */
-  private readonly pointTerms = new Map<string, string[][]>();
-  private readonly pointLengths = new Map<string, number[]>();
+  /**
+   * Words found in more than COMMON_TERM_SHARE of a large corpus (from a sample, when the index is built):
+   * indexed in titles only. Everywhere else they would fill most of the index's memory and make most of
+   * the corpus a match to score, for a weight in the ranking near zero. Company names are never common.
+   */
+  private readonly common: ReadonlySet<string>;
+  private articleIndex: MiniSearch<ArticleDoc>;
+  /** Term ids: each article's key point and context terms are kept as numbers, not strings. */
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  /**
+   * Per article, packed: its context terms (title and deal parties) then, per key point, the number of
+   * distinct words (its length as minisearch counts it) and its terms. See `pack` and `unpack`.
+   */
+  private readonly packed = new Map<string, Int32Array>();
   /** In how many key points each term occurs; how many key points there are and their total length. */
   private readonly pointFrequency = new Map<string, number>();
   private readonly points = { count: 0, terms: 0 };
-  /** Articles newest first, worked out when first asked for after a change. */
+  /** Article ids by the companies they name (companies and deal parties). */
+  private readonly companyArticles = new Map<string, Set<string>>();
+  /** Articles newest first, worked out when first asked for, then kept in order as articles come and go. */
   private sortedByDate: Article[] | null = null;
   /** How many articles are visible to one server only. */
   private scoped = 0;
   /** Recent query expansions: an answer expands its query several times (search, deals, suggestion). */
   private readonly expansions = new Map<string, { text: string; corrections: Map<string, string> }>();
-  /** Each article's context terms: those of its title and its deals' parties. */
-  private readonly contextTerms = new Map<string, Set<string>>();
 
-  constructor(articles: Iterable<Article> = []) {
-    for (const article of articles) this.add(article);
+  constructor(articles: Iterable<Article> = [], options: { commonTerms?: Iterable<string> } = {}) {
+    const list = [...articles];
+    this.common = new Set(options.commonTerms ?? commonTermsOf(list));
+    this.articleIndex = new MiniSearch<ArticleDoc>(articleIndexOptions(this.common));
+    for (const article of list) this.add(article);
+    // Built as minisearch builds (Maps, on the garbage-collected heap), then packed once into one array.
+    if (list.length > 0) packPostings(this.articleIndex, { compact: true });
+  }
+
+  /** Everything the index holds, as plain data for `NewsIndex.restore` (see snapshot.ts). */
+  toSnapshot(): IndexSnapshot {
+    packPostings(this.articleIndex);
+    const packedIds = [...this.packed.keys()];
+    const packedStarts = new Int32Array(packedIds.length + 1);
+    packedIds.forEach((id, i) => (packedStarts[i + 1] = packedStarts[i]! + this.packed.get(id)!.length));
+    const packedData = new Int32Array(packedStarts[packedIds.length]!);
+    packedIds.forEach((id, i) => packedData.set(this.packed.get(id)!, packedStarts[i]!));
+    return {
+      commonTerms: this.commonTerms(),
+      articles: this.all(),
+      miniSearch: imageOf(this.articleIndex),
+      termList: this.termList,
+      packedIds,
+      packedStarts,
+      packedData,
+      pointTerms: [...this.pointFrequency.keys()],
+      pointCounts: Int32Array.from(this.pointFrequency.values()),
+      points: { ...this.points },
+    };
+  }
+
+  /** An index as it was saved by `toSnapshot`, without parsing or tokenizing anything again. */
+  static restore(snapshot: IndexSnapshot): NewsIndex {
+    const index = new NewsIndex([], { commonTerms: snapshot.commonTerms });
+    index.articleIndex = fromImage(snapshot.miniSearch, articleIndexOptions(index.common));
+    for (const article of snapshot.articles) {
+      index.articles.set(article.id, article);
+      if (article.scope !== undefined) index.scoped++;
+      index.linkCompanies(article);
+    }
+    snapshot.termList.forEach((term, id) => {
+      index.termList.push(term);
+      index.termIds.set(term, id);
+    });
+    snapshot.packedIds.forEach((id, i) => index.packed.set(id, snapshot.packedData.subarray(snapshot.packedStarts[i], snapshot.packedStarts[i + 1])));
+    snapshot.pointTerms.forEach((term, i) => index.pointFrequency.set(term, snapshot.pointCounts[i]!));
+    Object.assign(index.points, snapshot.points);
+    return index;
+  }
+
+  /** The words indexed in titles only (saved with a snapshot, so a loaded index prunes the same). */
+  commonTerms(): string[] {
+    return [...this.common].sort();
   }
 
   get size(): number {
@@ -133,9 +292,19 @@ export class NewsIndex implements SearchableIndex {
     return [...this.articles.values()];
   }
 
-  /** The newest articles, newest first (undated last); the order is kept until the index changes. */
-  newest(count: number): Article[] {
-    return this.byDate().slice(0, count);
+  /** The newest articles, newest first (undated last), optionally only those passing `filter`. */
+  newest(count: number, filter?: (article: Article) => boolean): Article[] {
+    if (!filter) return this.byDate().slice(0, count);
+    const found: Article[] = [];
+    for (const article of this.byDate()) {
+      if (found.length >= count) break;
+      if (filter(article)) found.push(article);
+    }
+    return found;
+  }
+
+  withCompany(company: string): Article[] {
+    return [...(this.companyArticles.get(company) ?? [])].map((id) => this.articles.get(id)!);
   }
 
   private byDate(): Article[] {
@@ -156,14 +325,8 @@ export class NewsIndex implements SearchableIndex {
         return article && visible(article) ? article : undefined;
       },
       all: () => this.all().filter(visible),
-      newest: (count) => {
-        const found: Article[] = [];
-        for (const article of this.byDate()) {
-          if (found.length >= count) break;
-          if (visible(article)) found.push(article);
-        }
-        return found;
-      },
+      newest: (count, filter) => this.newest(count, (article) => visible(article) && (filter?.(article) ?? true)),
+      withCompany: (company) => this.withCompany(company).filter(visible),
       search: (query, options = {}) => this.search(query, { ...options, filter: (article) => visible(article) && (options.filter?.(article) ?? true) }),
       expandQuery: (query) => this.expandQuery(query),
     };
@@ -173,26 +336,19 @@ export class NewsIndex implements SearchableIndex {
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expansions.clear(); // what counts as a misspelling depends on the corpus
-    this.articles.set(article.id, article);
-    this.sortedByDate = null;
-    if (article.scope !== undefined) this.scoped++;
-    const doc: ArticleDoc = {
-      id: article.id,
-      title: article.title,
-      summary: article.summary,
-      keyPoints: article.keyPoints.join("\n"),
-      body: [article.contentSummary, article.context].join("\n"),
-      names: [...article.companies, ...article.tags, ...article.deals.map((deal) => DEAL_WORDS[deal.kind])].join(" "),
-    };
-    this.articleIndex.add(doc);
-    const points = article.keyPoints.map((point) => terms(point));
-    const lengths = article.keyPoints.map((point) => new Set(tokenize(point)).size);
-    this.pointTerms.set(article.id, points);
-    this.pointLengths.set(article.id, lengths);
+    this.articleIndex.add(documentOf(article));
+    const kept = keptInMemory(article);
+    this.articles.set(kept.id, kept);
+    if (this.sortedByDate) this.sortedByDate.splice(sortedPosition(this.sortedByDate, kept), 0, kept);
+    if (kept.scope !== undefined) this.scoped++;
+    this.linkCompanies(kept);
+    const points = kept.keyPoints.map((point) => terms(point));
+    const lengths = kept.keyPoints.map((point) => new Set(tokenize(point)).size);
     this.countPoints(points, lengths, 1);
-    const parties = new Set(article.deals.flatMap((deal) => deal.parties));
+    const parties = new Set(kept.deals.flatMap((deal) => deal.parties));
     const partyNames = [...parties].flatMap((party) => [party, ...namesOf(party)]);
-    this.contextTerms.set(article.id, new Set(terms(`${article.title} ${partyNames.join(" ")}`)));
+    const context = [...new Set(terms(`${kept.title} ${partyNames.join(" ")}`))];
+    this.packed.set(kept.id, this.pack(context, points, lengths));
   }
 
   /** Removes an article; returns false when there was none with that id. */
@@ -200,15 +356,67 @@ export class NewsIndex implements SearchableIndex {
     const article = this.articles.get(id);
     if (!article) return false;
     this.articles.delete(id);
-    this.sortedByDate = null;
+    if (this.sortedByDate) {
+      const at = sortedPosition(this.sortedByDate, article);
+      if (this.sortedByDate[at] === article) this.sortedByDate.splice(at, 1);
+      else this.sortedByDate = null;
+    }
     if (article.scope !== undefined) this.scoped--;
-    this.contextTerms.delete(id);
+    for (const company of companiesOf(article)) {
+      const ids = this.companyArticles.get(company);
+      ids?.delete(id);
+      if (ids?.size === 0) this.companyArticles.delete(company);
+    }
     this.expansions.clear();
     this.articleIndex.discard(id);
-    this.countPoints(this.pointTerms.get(id) ?? [], this.pointLengths.get(id) ?? [], -1);
-    this.pointTerms.delete(id);
-    this.pointLengths.delete(id);
+    const { points, lengths } = this.unpack(id);
+    this.countPoints(points, lengths, -1);
+    this.packed.delete(id);
     return true;
+  }
+
+  private linkCompanies(article: Article): void {
+    for (const company of companiesOf(article)) {
+      const ids = this.companyArticles.get(company) ?? new Set<string>();
+      ids.add(article.id);
+      this.companyArticles.set(company, ids);
+    }
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termList.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  /** [context count, ...context ids, then per key point: length, term count, ...term ids]. */
+  private pack(context: string[], points: string[][], lengths: number[]): Int32Array {
+    const data: number[] = [context.length, ...context.map((term) => this.termId(term))];
+    points.forEach((point, i) => data.push(lengths[i]!, point.length, ...point.map((term) => this.termId(term))));
+    return Int32Array.from(data);
+  }
+
+  private unpack(id: string): { context: Set<string>; points: string[][]; lengths: number[] } {
+    const data = this.packed.get(id);
+    const context = new Set<string>();
+    const points: string[][] = [];
+    const lengths: number[] = [];
+    if (!data) return { context, points, lengths };
+    let at = 0;
+    const contextCount = data[at++]!;
+    for (let i = 0; i < contextCount; i++) context.add(this.termList[data[at++]!]!);
+    while (at < data.length) {
+      lengths.push(data[at++]!);
+      const count = data[at++]!;
+      const point: string[] = [];
+      for (let i = 0; i < count; i++) point.push(this.termList[data[at++]!]!);
+      points.push(point);
+    }
+    return { context, points, lengths };
   }
 
   private countPoints(points: string[][], lengths: number[], change: 1 | -1): void {
@@ -254,7 +462,12 @@ export class NewsIndex implements SearchableIndex {
   /** Whether a word occurs in the corpus as it is written (no typo allowance). */
   private knows(word: string): boolean {
     const term = processTerm(word);
-    return term !== null && this.documentFrequency(term) > 0;
+    return term !== null && this.occurs(term);
+  }
+
+  /** Whether a term is in the corpus (a common word is, though indexed in titles only). */
+  private occurs(term: string): boolean {
+    return this.common.has(term) || this.documentFrequency(term) > 0;
   }
 
   /**
@@ -275,14 +488,14 @@ export class NewsIndex implements SearchableIndex {
    */
   private matching(): SearchOptions {
     return {
-      fuzzy: (term) => (FUZZY(term) > 0 && this.documentFrequency(term) === 0 ? FUZZY(term) / term.length : false),
-      prefix: (term, i, all) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS || i === all.length - 1 || this.documentFrequency(term) === 0),
+      fuzzy: (term) => (FUZZY(term) > 0 && !this.occurs(term) ? FUZZY(term) / term.length : false),
+      prefix: (term, i, all) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS || i === all.length - 1 || !this.occurs(term)),
     };
   }
 
   /**
    * The question's words to search: on a large corpus, words found in more than COMMON_TERM_SHARE of the
-   * articles are left out when rarer ones remain. Their weight in the ranking is near zero, yet each
+   * articles (company names excepted) are left out when rarer ones remain. Their weight in the ranking is near zero, yet each
    * would make most of the corpus a match to score.
    */
   private searchText(text: string): string {
@@ -291,7 +504,7 @@ export class NewsIndex implements SearchableIndex {
     const limit = this.articles.size * COMMON_TERM_SHARE;
     const rare = words.filter((word) => {
       const term = processTerm(word);
-      return term !== null && this.documentFrequency(term) <= limit;
+      return term !== null && !this.common.has(term) && (companyNames.has(term) || this.documentFrequency(term) <= limit);
     });
     return rare.length > 0 ? rare.join(" ") : text;
   }
@@ -337,10 +550,9 @@ export class NewsIndex implements SearchableIndex {
   private scorePoints(article: Article, inPoints: string[], asked: string[], derived: Map<string, Array<[string, number]>>, wants: AnswerType) {
     const scored: Array<{ index: number; score: number; rank: number }> = [];
     if (inPoints.length === 0) return scored;
-    const context = this.contextTerms.get(article.id);
+    const { context, points, lengths } = this.unpack(article.id);
     const averageLength = this.points.terms / Math.max(1, this.points.count);
-    const lengths = this.pointLengths.get(article.id) ?? [];
-    (this.pointTerms.get(article.id) ?? []).forEach((pointTerms, index) => {
+    points.forEach((pointTerms, index) => {
       const perQuery = new Map<string, number>();
       const found = new Set<string>();
       for (const term of inPoints) {
@@ -355,7 +567,7 @@ export class NewsIndex implements SearchableIndex {
       }
       if (perQuery.size === 0) return;
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
-      const inContext = [...found].filter((term) => context?.has(term)).length;
+      const inContext = [...found].filter((term) => context.has(term)).length;
       let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
       if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "")) rank *= ANSWER_TYPE_BOOST;
       scored.push({ index, score, rank });
