@@ -1,3 +1,5 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 /**
  * Deterministic synthetic corpora in our Markdown format, for benchmarks at archive scale: thousands of
  * company names, money amounts, deal verbs and a long tail of rare words, several articles per company,
@@ -62,4 +64,16 @@ export function syntheticCorpus(count: number, seed = 42): SyntheticArticle[] {
     ].join("\n");
     return { id: `synthetic/${i}`, text, title };
   });
+}
+
+/** Writes a synthetic corpus as files (folders of 1,000), as the bot reads a corpus folder. */
+export function writeSyntheticCorpus(dir: string, count: number, seed = 42): SyntheticArticle[] {
+  const articles = syntheticCorpus(count, seed);
+  rmSync(dir, { recursive: true, force: true });
+  articles.forEach((article, i) => {
+    const folder = path.join(dir, String(Math.floor(i / 1000)).padStart(3, "0"));
+    if (i % 1000 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${i}.md`), article.text);
+  });
+  return articles;
 }

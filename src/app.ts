@@ -1,5 +1,5 @@
 import { Events, type Client, type ClientOptions } from "discord.js";
-import { loadCorpus } from "./articles/loadCorpus.js";
+import path from "node:path";
 import { CorpusWatcher, type WatchOptions } from "./delivery/corpusWatcher.js";
 import { openDatabase, type Db } from "./delivery/database.js";
 import { Delivery, type DeliveryOptions } from "./delivery/delivery.js";
@@ -7,7 +7,8 @@ import { createBot } from "./discord/bot.js";
 import { FeedPoller, type PollerOptions } from "./feeds/poller.js";
 import { discordTarget } from "./discord/discordTarget.js";
 import type { Logger } from "./logger.js";
-import { NewsIndex } from "./search/newsIndex.js";
+import type { NewsIndex } from "./search/newsIndex.js";
+import { loadIndexedCorpus, SNAPSHOT_FILE } from "./search/snapshot.js";
 
 export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "now"> {
   /** Feeds named in the configuration. */
@@ -42,16 +43,13 @@ export interface Newsdesk {
  */
 export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk> {
   const { logger } = options;
-  const corpus = await loadCorpus(options.corpusDir);
-  for (const problem of corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
+  const { corpus, index } = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
   let db: Db;
   try {
     db = openDatabase(options.dataDir);
   } catch (error) {
     throw new Error(`cannot open the database in DATA_DIR (${options.dataDir}): ${(error as Error).message}. Make the folder writable, free some disk space, or point DATA_DIR elsewhere.`);
   }
-  const index = new NewsIndex(corpus.articles);
-
   let delivery: Delivery | undefined;
   let feeds: FeedPoller | undefined;
   const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest });
@@ -92,4 +90,16 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
       db.close();
     },
   };
+}
+
+/** The corpus indexed, from the saved snapshot where it is current; problems and the snapshot's fate logged. */
+export async function loadCorpusIndex(corpusDir: string, snapshotFile: string | null, logger: Logger) {
+  const started = performance.now();
+  const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+  for (const problem of loaded.corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
+  const { snapshot } = loaded;
+  if (snapshot.rejected) logger.info({ snapshotFile, reason: snapshot.rejected }, "index snapshot not used; rebuilt");
+  if (snapshot.saveError) logger.warn({ snapshotFile, err: snapshot.saveError }, "could not save the index snapshot; the next start will index the corpus again");
+  logger.info({ articles: loaded.index.size, fromSnapshot: snapshot.used, parsed: snapshot.parsed, removed: snapshot.removed, ms: Math.round(performance.now() - started) }, "corpus indexed");
+  return loaded;
 }

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console on the corpus.
 import { config as loadDotenv } from "dotenv";
-import { startNewsdesk } from "./app.js";
-import { loadCorpus } from "./articles/loadCorpus.js";
+import path from "node:path";
+import { loadCorpusIndex, startNewsdesk } from "./app.js";
 import { runConsole } from "./cli/console.js";
 import { startConsoleDelivery } from "./cli/consoleDelivery.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { NewsIndex } from "./search/newsIndex.js";
+import { SNAPSHOT_FILE } from "./search/snapshot.js";
 
 loadDotenv({ quiet: true });
 // Last line of defence: a stray rejection is logged and the bot carries on. (An uncaught exception keeps
@@ -25,9 +25,7 @@ try {
 if (!config.discordToken) {
   // The local console: answers and channel posts as text, no Discord needed.
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  const corpus = await loadCorpus(config.corpusDir);
-  for (const problem of corpus.problems) logger.warn({ file: problem.file, reason: problem.reason }, "skipped a corpus file");
-  const index = new NewsIndex(corpus.articles);
+  const { corpus, index } = await loadCorpusIndex(config.corpusDir, path.join(config.dataDir, SNAPSHOT_FILE), logger);
   const write = (text: string) => process.stdout.write(`${text}\n`);
   const posts = startConsoleDelivery(config.corpusDir, corpus, index, write, logger);
   await runConsole(() => index, { input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) }, posts.context);

@@ -1,6 +1,8 @@
+import { statSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Article } from "./article.js";
+import type { Article, ParseResult } from "./article.js";
 import { parseArticleFile } from "./parse.js";
 
 /** File endings read as articles; other files in the corpus folder are not articles and are ignored. */
@@ -18,6 +20,30 @@ export interface Corpus {
   problems: CorpusProblem[];
   /** Each loaded file (relative to the corpus folder) and the id of its article. */
   files: Map<string, string>;
+  /** Each loaded file's size and times when it was read, to tell later whether it changed. */
+  stamps: Map<string, FileStamp>;
+}
+
+/** What tells whether a file changed: its size and modification and change times. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export const sameStamp = (a: FileStamp, b: FileStamp) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+
+/** The article files of a corpus folder (sorted paths) and their stamps, taken before any is read. */
+export interface CorpusListing {
+  files: string[];
+  stamps: Array<FileStamp | null>;
+}
+
+export interface LoadOptions {
+  /** The folder's listing when it was taken already (see `listCorpusInWorker`). */
+  listing?: CorpusListing;
+  /** An article already read from this file when it had this stamp (a snapshot's), to use instead of reading it again. */
+  known?: (file: string, stamp: FileStamp) => Article | undefined;
 }
 
 /** The article id for a corpus file: its path relative to the corpus folder, without extension, with `/`. */
@@ -35,29 +61,35 @@ export function isArticleFile(file: string): boolean {
  * Reads every article file below `corpusDir`. A file that cannot be an article is skipped and reported
  * with its path and reason; all the others load. Throws only when the folder itself cannot be read.
  */
-export async function loadCorpus(corpusDir: string): Promise<Corpus> {
-  const files = (await listFiles(corpusDir)).filter(isArticleFile).sort();
+export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): Promise<Corpus> {
+  const { files, stamps: listed } = options.listing ?? listCorpus(await listFiles(corpusDir));
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const owners = new Map<string, string>();
   const loaded = new Map<string, string>();
-  const results = await mapLimited(files, 32, async (file) => {
+  const stamps = new Map<string, FileStamp>();
+  const relative = (file: string) => path.relative(corpusDir, file).split(path.sep).join("/");
+  const results = await mapLimited(files, 32, async (file, i) => {
     try {
-      return parseArticleFile(await readFile(file), idForFile(corpusDir, file));
+      const stamp = listed[i] ?? stampOf(file);
+      const known = options.known?.(relative(file), stamp);
+      const result: ParseResult = known ? { ok: true, article: known } : parseArticleFile(await readFile(file), idForFile(corpusDir, file));
+      return { result, stamp };
     } catch (error) {
-      return { ok: false as const, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+      return { result: { ok: false as const, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }, stamp: null };
     }
   });
-  results.forEach((result, i) => {
-    const file = path.relative(corpusDir, files[i]!).split(path.sep).join("/");
+  results.forEach(({ result, stamp }, i) => {
+    const file = relative(files[i]!);
     if (!result.ok) return problems.push({ file, reason: result.reason });
     const owner = owners.get(result.article.id);
     if (owner) return problems.push({ file, reason: `id "${result.article.id}" is already used by ${owner}` });
     owners.set(result.article.id, file);
     loaded.set(file, result.article.id);
+    if (stamp) stamps.set(file, stamp);
     articles.push(result.article);
   });
-  return { articles, problems, files: loaded };
+  return { articles, problems, files: loaded, stamps };
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -65,13 +97,64 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+function stampOf(file: string): FileStamp {
+  const { size, mtimeMs, ctimeMs } = statSync(file);
+  return { size, mtimeMs, ctimeMs };
+}
+
+function listCorpus(all: string[]): CorpusListing {
+  const files = all.filter(isArticleFile).sort();
+  return { files, stamps: files.map((file) => {
+    try {
+      return stampOf(file);
+    } catch {
+      return null; // gone already: reading it will say so
+    }
+  }) };
+}
+
+/**
+ * The corpus folder's listing, taken on a worker thread: at start-up the files are looked at (tens of
+ * thousands of stat calls) while the main thread reads the index snapshot.
+ */
+export function listCorpusInWorker(corpusDir: string): Promise<CorpusListing> {
+  const source = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const fs = require("node:fs");
+    const path = require("node:path");
+    const extensions = ${JSON.stringify(ARTICLE_EXTENSIONS)};
+    try {
+      const files = fs.readdirSync(workerData, { withFileTypes: true, recursive: true })
+        .filter((e) => e.isFile() && !e.name.startsWith(".") && extensions.includes(path.extname(e.name).toLowerCase()))
+        .map((e) => path.join(e.parentPath ?? e.path, e.name)).sort();
+      const stamps = new Float64Array(files.length * 3).fill(-1);
+      files.forEach((file, i) => {
+        const s = fs.statSync(file, { throwIfNoEntry: false });
+        if (s) stamps.set([s.size, s.mtimeMs, s.ctimeMs], i * 3);
+      });
+      parentPort.postMessage({ files, stamps }, [stamps.buffer]);
+    } catch (error) {
+      parentPort.postMessage({ error: error.code ?? String(error) });
+    }`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(source, { eval: true, workerData: corpusDir });
+    worker.once("message", (message: { files: string[]; stamps: Float64Array } | { error: string }) => {
+      void worker.terminate();
+      if ("error" in message) return reject(Object.assign(new Error(`cannot list the corpus folder (${message.error})`), { code: message.error }));
+      const { files, stamps } = message;
+      resolve({ files, stamps: files.map((_, i) => (stamps[i * 3]! < 0 ? null : { size: stamps[i * 3]!, mtimeMs: stamps[i * 3 + 1]!, ctimeMs: stamps[i * 3 + 2]! })) });
+    });
+    worker.once("error", reject);
+  });
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]!);
+      results[i] = await work(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));

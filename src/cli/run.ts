@@ -5,12 +5,12 @@ import { UserFacingError, type Answer } from "../answers/answer.js";
 import { deal } from "../answers/deal.js";
 import { latest } from "../answers/latest.js";
 import { summary } from "../answers/summary.js";
-import { loadCorpus } from "../articles/loadCorpus.js";
+import path from "node:path";
 import { resolveCorpusDir } from "../paths.js";
 import { renderAnswer } from "../render/answer.js";
 import { answerToJson } from "../render/json.js";
 import { messageToText } from "../render/text.js";
-import { NewsIndex } from "../search/newsIndex.js";
+import { loadIndexedCorpus, SNAPSHOT_FILE } from "../search/snapshot.js";
 
 export const USAGE = `Usage: newsdesk <command> [query] [options]
 
@@ -56,20 +56,22 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const corpusDir = resolveCorpusDir(parsed.corpus ?? io.env.CORPUS_DIR);
-  let corpus;
+  let loaded;
   try {
-    corpus = await loadCorpus(corpusDir);
+    // With DATA_DIR set, the index is kept there between runs (see "Speed" in the README).
+    loaded = await loadIndexedCorpus(corpusDir, { snapshotFile: io.env.DATA_DIR ? path.join(io.env.DATA_DIR, SNAPSHOT_FILE) : null });
   } catch (error) {
     io.stderr(`newsdesk: cannot read the corpus folder ${corpusDir} (${(error as NodeJS.ErrnoException).code ?? error})\n`);
     return 2;
   }
+  const { corpus, index } = loaded;
+  if (loaded.snapshot.saveError) io.stderr(`warning: could not save the index snapshot in DATA_DIR (${loaded.snapshot.saveError})\n`);
   if (parsed.command === "check") {
     for (const problem of corpus.problems) io.stdout(`${problem.file}: ${problem.reason}\n`);
     io.stdout(`${corpus.articles.length} articles loaded, ${corpus.problems.length} bad file${corpus.problems.length === 1 ? "" : "s"} in ${corpusDir}\n`);
     return corpus.problems.length > 0 ? 1 : 0;
   }
   for (const problem of corpus.problems) io.stderr(`warning: skipped ${problem.file}: ${problem.reason}\n`);
-  const index = new NewsIndex(corpus.articles);
 
   if (parsed.command === "latest") {
     print(latest(index, parsed.limit ?? undefined), parsed.json, io);

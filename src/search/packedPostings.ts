@@ -11,34 +11,42 @@ import MiniSearch, { type Options } from "minisearch";
  * package.json, and tests/search/scale.test.ts checks that packed and plain indexes answer alike.
  */
 export class PackedPostings {
-  private ids: Int32Array;
-  private freqs: Int32Array;
+  /** ids at data[start .. start + length), frequencies at data[start + capacity ..]. */
+  private data: Int32Array;
+  private start: number;
+  private capacity: number;
   private length: number;
 
-  constructor(ids: Int32Array = new Int32Array(2), freqs: Int32Array = new Int32Array(2), length = 0) {
-    this.ids = ids;
-    this.freqs = freqs;
+  /** Postings held in part of a shared array: `n` ids from `start`, then their `n` frequencies. */
+  constructor(data: Int32Array = new Int32Array(4), start = 0, length = 0, capacity = data.length / 2) {
+    this.data = data;
+    this.start = start;
     this.length = length;
+    this.capacity = capacity;
   }
 
   static from(entries: Iterable<[number, number]>): PackedPostings {
     const sorted = [...entries].sort((a, b) => a[0] - b[0]);
-    return new PackedPostings(Int32Array.from(sorted, ([id]) => id), Int32Array.from(sorted, ([, freq]) => freq), sorted.length);
+    const data = new Int32Array(2 * sorted.length);
+    sorted.forEach(([id, freq], i) => {
+      data[i] = id;
+      data[sorted.length + i] = freq;
+    });
+    return new PackedPostings(data, 0, sorted.length, sorted.length);
   }
 
   get size(): number {
     return this.length;
   }
 
-  /** The document ids, ascending. A view: a removal mid-iteration makes new arrays and leaves it intact. */
+  /** The document ids, ascending. A view: a removal mid-iteration makes a new array and leaves it intact. */
   keys(): IterableIterator<number> {
-    return this.ids.subarray(0, this.length).values();
+    return this.data.subarray(this.start, this.start + this.length).values();
   }
 
   *entries(): IterableIterator<[number, number]> {
-    const ids = this.ids;
-    const freqs = this.freqs;
-    for (let i = 0, n = this.length; i < n; i++) yield [ids[i]!, freqs[i]!];
+    const { data, start, capacity } = this;
+    for (let i = 0, n = this.length; i < n; i++) yield [data[start + i]!, data[start + capacity + i]!];
   }
 
   [Symbol.iterator](): IterableIterator<[number, number]> {
@@ -55,33 +63,26 @@ export class PackedPostings {
 
   get(id: number): number | undefined {
     const at = this.find(id);
-    return at >= 0 ? this.freqs[at] : undefined;
+    return at >= 0 ? this.data[this.start + this.capacity + at] : undefined;
   }
 
   set(id: number, freq: number): this {
-    if (this.length === 0 || id > this.ids[this.length - 1]!) {
-      if (this.length === this.ids.length) this.grow(Math.max(4, Math.ceil(this.length * 1.5)));
-      this.ids[this.length] = id;
-      this.freqs[this.length] = freq;
+    if (this.length === 0 || id > this.data[this.start + this.length - 1]!) {
+      if (this.length === this.capacity) this.rebuild(Math.max(2, Math.ceil(this.length * 1.5)), this.length, -1);
+      this.data[this.start + this.length] = id;
+      this.data[this.start + this.capacity + this.length] = freq;
       this.length++;
       return this;
     }
     const at = this.find(id);
     if (at >= 0) {
-      this.freqs[at] = freq;
+      this.data[this.start + this.capacity + at] = freq;
       return this;
     }
     const before = this.insertionPoint(id);
-    const ids = new Int32Array(this.length + 1);
-    const freqs = new Int32Array(this.length + 1);
-    ids.set(this.ids.subarray(0, before));
-    freqs.set(this.freqs.subarray(0, before));
-    ids[before] = id;
-    freqs[before] = freq;
-    ids.set(this.ids.subarray(before, this.length), before + 1);
-    freqs.set(this.freqs.subarray(before, this.length), before + 1);
-    this.ids = ids;
-    this.freqs = freqs;
+    this.rebuild(this.length + 1, before, -1, 1);
+    this.data[this.start + before] = id;
+    this.data[this.start + this.capacity + before] = freq;
     this.length++;
     return this;
   }
@@ -89,41 +90,42 @@ export class PackedPostings {
   delete(id: number): boolean {
     const at = this.find(id);
     if (at < 0) return false;
-    const ids = new Int32Array(Math.max(2, this.length - 1));
-    const freqs = new Int32Array(Math.max(2, this.length - 1));
-    ids.set(this.ids.subarray(0, at));
-    freqs.set(this.freqs.subarray(0, at));
-    ids.set(this.ids.subarray(at + 1, this.length), at);
-    freqs.set(this.freqs.subarray(at + 1, this.length), at);
-    this.ids = ids;
-    this.freqs = freqs;
+    this.rebuild(Math.max(1, this.length - 1), at, at);
     this.length--;
     return true;
   }
 
   clear(): void {
-    this.ids = new Int32Array(2);
-    this.freqs = new Int32Array(2);
+    this.rebuild(2, 0, -1);
     this.length = 0;
   }
 
   /** The ids and frequencies, for a snapshot. */
   arrays(): { ids: Int32Array; freqs: Int32Array } {
-    return { ids: this.ids.subarray(0, this.length), freqs: this.freqs.subarray(0, this.length) };
+    const { data, start, capacity, length } = this;
+    return { ids: data.subarray(start, start + length), freqs: data.subarray(start + capacity, start + capacity + length) };
   }
 
-  private grow(capacity: number): void {
-    const ids = new Int32Array(capacity);
-    const freqs = new Int32Array(capacity);
-    ids.set(this.ids.subarray(0, this.length));
-    freqs.set(this.freqs.subarray(0, this.length));
-    this.ids = ids;
-    this.freqs = freqs;
+  /**
+   * Moves the postings to a new array of room `capacity`: entries before `at` stay, the one at `skip`
+   * (if any) is left out, and the rest move by `gap` (room for an insertion).
+   */
+  private rebuild(capacity: number, at: number, skip: number, gap = 0): void {
+    const { ids, freqs } = this.arrays();
+    const data = new Int32Array(2 * capacity);
+    const rest = skip >= 0 ? at + 1 : at;
+    data.set(ids.subarray(0, at), 0);
+    data.set(freqs.subarray(0, at), capacity);
+    data.set(ids.subarray(rest), at + gap);
+    data.set(freqs.subarray(rest), capacity + at + gap);
+    this.data = data;
+    this.start = 0;
+    this.capacity = capacity;
   }
 
   private find(id: number): number {
     const at = this.insertionPoint(id);
-    return at < this.length && this.ids[at] === id ? at : -1;
+    return at < this.length && this.data[this.start + at] === id ? at : -1;
   }
 
   private insertionPoint(id: number): number {
@@ -131,7 +133,7 @@ export class PackedPostings {
     let high = this.length;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (this.ids[middle]! < id) low = middle + 1;
+      if (this.data[this.start + middle]! < id) low = middle + 1;
       else high = middle;
     }
     return low;
@@ -176,7 +178,7 @@ export function packPostings<T>(miniSearch: MiniSearch<T>, options: { compact?: 
       const n = ids.length;
       slab.set(ids, at);
       slab.set(freqs, at + n);
-      fields.set(fieldId, new PackedPostings(slab.subarray(at, at + n), slab.subarray(at + n, at + 2 * n), n));
+      fields.set(fieldId, new PackedPostings(slab, at, n, n));
       at += 2 * n;
     }
   }
@@ -271,7 +273,7 @@ export function fromImage<T>(image: MiniSearchImage, options: Options<T>): MiniS
     for (let f = 0; f < fieldTotal; f++) {
       const fieldId = postings[at++]!;
       const n = postings[at++]!;
-      fields.set(fieldId, new PackedPostings(postings.subarray(at, at + n), postings.subarray(at + n, at + 2 * n), n));
+      fields.set(fieldId, new PackedPostings(postings, at, n, n));
       at += 2 * n;
     }
     ms._index.set(term, fields);

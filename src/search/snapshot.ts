@@ -1,0 +1,182 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
+import { listCorpusInWorker, loadCorpus, sameStamp, type Corpus, type FileStamp } from "../articles/loadCorpus.js";
+import { NewsIndex, type IndexSnapshot } from "./newsIndex.js";
+
+/** Bumped when the snapshot's layout changes. */
+const SNAPSHOT_FORMAT = 1;
+/** The snapshot's file name in DATA_DIR. */
+export const SNAPSHOT_FILE = "index.snapshot";
+
+interface SnapshotFile {
+  format: number;
+  /** The code and options the index was built with, and the corpus folder it was built from. */
+  fingerprint: string;
+  files: { names: string[]; ids: string[]; sizes: Float64Array; mtimes: Float64Array; ctimes: Float64Array };
+  index: IndexSnapshot;
+}
+
+export interface IndexedCorpus {
+  corpus: Corpus;
+  index: NewsIndex;
+  snapshot: {
+    /** Whether a saved index was used (then only changed files were read). */
+    used: boolean;
+    /** Why it was not, when there was a snapshot to consider. */
+    rejected: string | null;
+    /** Files read and parsed, and articles dropped, on top of the snapshot (all files without one). */
+    parsed: number;
+    removed: number;
+    /** Whether a new snapshot was written, and why it could not be. */
+    saved: boolean;
+    saveError: string | null;
+  };
+}
+
+/**
+ * The corpus folder, loaded and indexed. With a snapshot file, a saved index is used when it was built
+ * by this code with these options from this folder: only files whose size or times changed since are
+ * read again, files gone are dropped, and the snapshot is written anew when anything changed. It is never
+ * served stale: any change of the code that parses or indexes (its source files are part of the
+ * fingerprint), of minisearch's version, or of a file, is seen.
+ */
+export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFile?: string | null } = {}): Promise<IndexedCorpus> {
+  const file = options.snapshotFile ?? null;
+  const fingerprint = indexFingerprint(corpusDir);
+  // The folder is listed on another thread while this one reads the snapshot.
+  const listing = file && existsSync(file) ? listCorpusInWorker(corpusDir) : undefined;
+  listing?.catch(() => undefined); // a folder that cannot be listed fails loadCorpus below, as without a snapshot
+  const saved = file ? await readSnapshot(file, fingerprint) : { snapshot: null, rejected: null };
+  const byName = new Map<string, { stamp: FileStamp; id: string }>();
+  const restored = saved.snapshot ? NewsIndex.restore(saved.snapshot.index) : null;
+  if (saved.snapshot) {
+    const { names, ids, sizes, mtimes, ctimes } = saved.snapshot.files;
+    names.forEach((name, i) => byName.set(name, { id: ids[i]!, stamp: { size: sizes[i]!, mtimeMs: mtimes[i]!, ctimeMs: ctimes[i]! } }));
+  }
+  const reused = new Set<string>();
+  const corpus = await loadCorpus(corpusDir, {
+    listing: await listing?.catch(() => undefined),
+    known: (name, stamp) => {
+      const before = byName.get(name);
+      const article = before && sameStamp(before.stamp, stamp) ? restored?.get(before.id) : undefined;
+      if (article) reused.add(article.id);
+      return article;
+    },
+  });
+  let index: NewsIndex;
+  let removed = 0;
+  const parsed = corpus.articles.filter((article) => !reused.has(article.id));
+  if (restored) {
+    const present = new Set(corpus.articles.map((article) => article.id));
+    for (const article of restored.all()) {
+      if (!present.has(article.id)) {
+        restored.remove(article.id);
+        removed++;
+      }
+    }
+    for (const article of parsed) restored.add(article); // new, or replacing the article of a changed file
+    index = restored;
+  } else {
+    index = new NewsIndex(corpus.articles);
+  }
+  // What the rest of the program gets are the articles as the index keeps them.
+  corpus.articles = corpus.articles.map((article) => index.get(article.id)!);
+  const changed = !restored || parsed.length > 0 || removed > 0;
+  let saveError: string | null = null;
+  if (file && changed) {
+    try {
+      saveSnapshot(file, fingerprint, corpus, index);
+    } catch (error) {
+      saveError = (error as Error).message;
+    }
+  }
+  return {
+    corpus,
+    index,
+    snapshot: { used: restored !== null, rejected: saved.rejected, parsed: parsed.length, removed, saved: Boolean(file && changed && !saveError), saveError },
+  };
+}
+
+/** Writes the index and the stamps of the files it was built from (to a temporary file, then renamed). */
+export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Corpus, "files" | "stamps">, index: NewsIndex): void {
+  const names = [...corpus.files.keys()].filter((name) => corpus.stamps.has(name));
+  const stamps = names.map((name) => corpus.stamps.get(name)!);
+  const snapshot: SnapshotFile = {
+    format: SNAPSHOT_FORMAT,
+    fingerprint,
+    files: {
+      names,
+      ids: names.map((name) => corpus.files.get(name)!),
+      sizes: Float64Array.from(stamps, (s) => s.size),
+      mtimes: Float64Array.from(stamps, (s) => s.mtimeMs),
+      ctimes: Float64Array.from(stamps, (s) => s.ctimeMs),
+    },
+    index: index.toSnapshot(),
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, v8.serialize(snapshot));
+  renameSync(temporary, file);
+}
+
+async function readSnapshot(file: string, fingerprint: string): Promise<{ snapshot: SnapshotFile | null; rejected: string | null }> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { snapshot: null, rejected: code === "ENOENT" ? null : `cannot be read (${code})` };
+  }
+  try {
+    const snapshot = v8.deserialize(data) as SnapshotFile;
+    if (snapshot?.format !== SNAPSHOT_FORMAT) return { snapshot: null, rejected: "written by another version of Newsdesk" };
+    if (snapshot.fingerprint !== fingerprint) return { snapshot: null, rejected: "built by other code, options or corpus folder" };
+    return { snapshot, rejected: null };
+  } catch {
+    return { snapshot: null, rejected: "damaged" };
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+let codeHash: string | null = null;
+
+/**
+ * What an index depends on besides the corpus: the source of the modules that parse, extract and index
+ * (read from where this module runs, src/ or dist/), minisearch's version, the snapshot format, and the
+ * corpus folder.
+ */
+export function indexFingerprint(corpusDir: string): string {
+  if (!codeHash) {
+    const hash = createHash("sha256");
+    for (const folder of ["articles", "extract", "search"]) {
+      const dir = path.join(here, "..", folder);
+      for (const name of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts")).sort()) {
+        hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(dir, name))).update("\0");
+      }
+    }
+    for (const name of ["minisearch", "stemmer", "yaml"]) hash.update(`${name} ${packageVersion(name)}\0`);
+    codeHash = hash.digest("hex");
+  }
+  return createHash("sha256").update(`${SNAPSHOT_FORMAT}\0${codeHash}\0${path.resolve(corpusDir)}`).digest("hex");
+}
+
+
+/** The installed version of a dependency, read from its package.json (found above its entry point). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  while (dir !== path.dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (manifest.name === name) return manifest.version ?? "unknown";
+    } catch {
+      // no package.json here: look further up
+    }
+    dir = path.dirname(dir);
+  }
+  return "unknown";
+}

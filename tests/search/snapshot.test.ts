@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ask } from "../../src/answers/ask.js";
+import { loadIndexedCorpus, saveSnapshot } from "../../src/search/snapshot.js";
+import { markdownArticle } from "../helpers/articles.js";
+
+let corpusDir: string;
+let dataDir: string;
+let snapshotFile: string;
+
+function write(name: string, title: string, keyPoint: string) {
+  writeFileSync(path.join(corpusDir, `${name}.md`), markdownArticle({ title, source: `https://news.example.com/${name}`, keyPoints: [keyPoint, "A second point about the same news."] }));
+}
+
+beforeEach(() => {
+  corpusDir = mkdtempSync(path.join(tmpdir(), "newsdesk-snapshot-corpus-"));
+  dataDir = mkdtempSync(path.join(tmpdir(), "newsdesk-snapshot-data-"));
+  snapshotFile = path.join(dataDir, "index.snapshot");
+  write("falcon", "Falcon Chips Signs Foundry Deal With Orbit Fabs", "Falcon Chips will buy wafers from Orbit Fabs for five years.");
+  write("heron", "Heron Cloud Raises $300 Million", "Heron Cloud raised $300 million from Lantern Capital.");
+});
+
+afterEach(() => {
+  rmSync(corpusDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const answer = (index: Parameters<typeof ask>[0], question: string) => ask(index, question).results.map((r) => [r.article.id, r.score, r.keyPoints]);
+
+describe("index snapshot", () => {
+  it("is written on the first start and used on the next, with the same answers", async () => {
+    const first = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(first.snapshot).toMatchObject({ used: false, parsed: 2, saved: true });
+    const second = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(second.snapshot).toMatchObject({ used: true, parsed: 0, removed: 0, saved: false });
+    expect(second.index.size).toBe(2);
+    expect([...second.corpus.files]).toEqual([...first.corpus.files]);
+    for (const question of ["who makes Falcon's wafers?", "Heron Cloud funding", "Lantern"]) {
+      expect(answer(second.index, question)).toEqual(answer(first.index, question));
+    }
+  });
+
+  it("reads again only the files changed, added or removed since, and is never served stale", async () => {
+    await loadIndexedCorpus(corpusDir, { snapshotFile });
+    write("falcon", "Falcon Chips Signs Foundry Deal With Orbit Fabs", "Falcon Chips will now buy wafers from Kestrel Semiconductor instead.");
+    write("osprey", "Osprey Robotics Acquires Gull Vision", "Osprey Robotics bought Gull Vision for its camera software.");
+    unlinkSync(path.join(corpusDir, "heron.md"));
+    const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(loaded.snapshot).toMatchObject({ used: true, parsed: 2, removed: 1, saved: true });
+    expect(loaded.index.get("heron")).toBeUndefined();
+    expect(ask(loaded.index, "Kestrel wafers").results[0]?.article.id).toBe("falcon");
+    expect(ask(loaded.index, "Gull Vision").results[0]?.article.id).toBe("osprey");
+    expect(ask(loaded.index, "Lantern Capital").results).toEqual([]);
+    // And the snapshot now holds the changes.
+    expect((await loadIndexedCorpus(corpusDir, { snapshotFile })).snapshot).toMatchObject({ used: true, parsed: 0, removed: 0 });
+  });
+
+  it("is rebuilt when it was built by other code or options, or for another corpus folder", async () => {
+    const first = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    saveSnapshot(snapshotFile, "built-by-an-older-version", first.corpus, first.index);
+    const rebuilt = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(rebuilt.snapshot).toMatchObject({ used: false, rejected: "built by other code, options or corpus folder", parsed: 2, saved: true });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "newsdesk-snapshot-other-"));
+    try {
+      expect((await loadIndexedCorpus(elsewhere, { snapshotFile })).snapshot).toMatchObject({ used: false, rejected: "built by other code, options or corpus folder" });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("is rebuilt when damaged, and a snapshot that cannot be saved costs only the next start's time", async () => {
+    writeFileSync(snapshotFile, "not a snapshot at all");
+    const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(loaded.snapshot).toMatchObject({ used: false, rejected: "damaged", saved: true });
+    expect(loaded.index.size).toBe(2);
+    // A DATA_DIR that is a file: nothing can be saved there (whoever runs the tests).
+    const blocked = path.join(dataDir, "a-file");
+    writeFileSync(blocked, "");
+    const unsaved = await loadIndexedCorpus(corpusDir, { snapshotFile: path.join(blocked, "index.snapshot") });
+    expect(unsaved.snapshot.saved).toBe(false);
+    expect(unsaved.snapshot.saveError).toMatch(/EEXIST|ENOTDIR/);
+    expect(unsaved.index.size).toBe(2);
+  });
+});
