@@ -62,18 +62,23 @@ export function syntheticCorpus(count: number, seed = 42): SyntheticArticle[] {
       `# ${title}`, "", "## Summary", `${sentence(a, b)} ${sentence(b, a)}`, "", "## Key Points", ...points.map((p) => `- ${p}`), "",
       "## Content summary", paragraph(), "", "## Context and relevance", paragraph(), "", "## Source", `Source: https://news.example.com/${i}`, "",
     ].join("\n");
-    return { id: `synthetic/${i}`, text, title };
+    return { id: syntheticFileId(i), text, title };
   });
 }
 
-/** Writes a synthetic corpus as files (folders of 1,000), as the bot reads a corpus folder. */
+/** The id of the nth synthetic article: its file's path in a written corpus (folders of 1,000). */
+export function syntheticFileId(n: number): string {
+  return `${String(Math.floor(n / 1000)).padStart(3, "0")}/${n}`;
+}
+
+/** Writes a synthetic corpus as files, as the bot reads a corpus folder. */
 export function writeSyntheticCorpus(dir: string, count: number, seed = 42): SyntheticArticle[] {
   const articles = syntheticCorpus(count, seed);
   rmSync(dir, { recursive: true, force: true });
-  articles.forEach((article, i) => {
-    const folder = path.join(dir, String(Math.floor(i / 1000)).padStart(3, "0"));
-    if (i % 1000 === 0) mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, `${i}.md`), article.text);
-  });
+  for (const article of articles) {
+    const file = path.join(dir, `${article.id}.md`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, article.text);
+  }
   return articles;
 }

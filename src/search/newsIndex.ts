@@ -102,6 +102,8 @@ const baseSearch: SearchOptions = {
 /** Corpora at least this large leave very common words out of searches (see `searchText`). */
 export const LARGE_CORPUS = 1_000;
 export const COMMON_TERM_SHARE = 0.2;
+/** On a large corpus, words in at most this share of the articles are a question's distinctive words. */
+export const DISTINCTIVE_SHARE = 0.01;
 /** How many of the best articles are re-ranked with their best key point; the others keep their order. */
 export const RERANK_CANDIDATES = 60;
 /** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
@@ -483,13 +485,13 @@ export class NewsIndex implements SearchableIndex {
 
   /**
    * Typo and prefix matching, the slow paths on a large index, only where they can help: a word the
-   * corpus holds as written is no typo; and on a large corpus only the question's last word (or one the
-   * corpus does not hold) is matched as the start of longer words.
+   * corpus holds as written is no typo; and on a large corpus only a word the corpus does not hold is
+   * matched as the start of longer words (one it holds is a whole word: prefixes of it are other words).
    */
   private matching(): SearchOptions {
     return {
       fuzzy: (term) => (FUZZY(term) > 0 && !this.occurs(term) ? FUZZY(term) / term.length : false),
-      prefix: (term, i, all) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS || i === all.length - 1 || !this.occurs(term)),
+      prefix: (term) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS || !this.occurs(term)),
     };
   }
 
@@ -509,13 +511,33 @@ export class NewsIndex implements SearchableIndex {
     return rare.length > 0 ? rare.join(" ") : text;
   }
 
+  /**
+   * On a large corpus, when a question has distinctive words (in at most DISTINCTIVE_SHARE of the
+   * articles, or unknown and matched by typo), only the articles holding one of them are scored: the
+   * others match on commoner words alone and would rank below them, yet scoring them is most of the work.
+   * The articles scored are scored exactly as minisearch scores them. Returns minisearch's boostDocument,
+   * or undefined when every article may be scored.
+   */
+  private distinctiveMatches(text: string): ((id: string) => number) | undefined {
+    if (this.articles.size < LARGE_CORPUS) return undefined;
+    const words = tokenize(this.searchText(text));
+    const limit = this.articles.size * DISTINCTIVE_SHARE;
+    const distinctive = words.filter((word) => {
+      const term = processTerm(word);
+      return term !== null && this.documentFrequency(term) <= limit;
+    });
+    if (distinctive.length === 0 || distinctive.length === words.length) return undefined;
+    const candidates = new Set(this.articleIndex.search(distinctive.join(" "), this.matching()).map((result) => result.id as string));
+    return (id) => (candidates.has(id) ? 1 : 0);
+  }
+
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
   search(query: string, options: { limit?: number; filter?: (article: Article) => boolean } = {}): ArticleHit[] {
     const { text: wanted, excluded } = splitExclusions(query);
     const { text } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
-    const results = this.articleIndex.search(this.searchText(text), this.matching());
+    const results = this.articleIndex.search(this.searchText(text), { ...this.matching(), boostDocument: this.distinctiveMatches(text) });
     const wants = answerTypeOf(query);
     const derived = new Map<string, Array<[string, number]>>();
     const candidates: Array<{ article: Article; score: number; points: Array<{ index: number; score: number; rank: number }> }> = [];

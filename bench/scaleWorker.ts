@@ -1,0 +1,162 @@
+// One measurement of the archive-scale benchmark, in a process of its own so that its memory figures are
+// its own: `tsx bench/scaleWorker.ts <cold|warm|plain> <corpus dir> <snapshot file> <queries>`.
+// Prints one line of JSON. Run by bench/scaleBench.ts.
+import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import MiniSearch from "minisearch";
+import { ask } from "../src/answers/ask.js";
+import type { Answer } from "../src/answers/answer.js";
+import { deal } from "../src/answers/deal.js";
+import { summary } from "../src/answers/summary.js";
+import { loadCorpus } from "../src/articles/loadCorpus.js";
+import { parseArticleText } from "../src/articles/parse.js";
+import { renderAnswer } from "../src/render/answer.js";
+import { NewsIndex } from "../src/search/newsIndex.js";
+import { indexFingerprint, loadIndexedCorpus, saveSnapshot } from "../src/search/snapshot.js";
+import path from "node:path";
+import { startNewsdesk } from "../src/app.js";
+import { createLogger } from "../src/logger.js";
+import { startStandin } from "../tests/e2e/standin.js";
+import { interactionRoundTrips } from "./scaleInteractions.js";
+import { PATHOLOGICAL_QUERIES, type ScaleQuery } from "./scaleQueries.js";
+import { round, summarize } from "./stats.js";
+
+const [mode, corpusDir, snapshotFile, queriesFile] = process.argv.slice(2) as [string, string, string, string];
+const queries = JSON.parse(readFileSync(queriesFile, "utf8")) as ScaleQuery[];
+const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.scale-token-not-real-0000000000000000";
+const mb = (bytes: number) => Math.round(bytes / 1e6);
+let peakRss = process.memoryUsage().rss;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+/** The answer to a query as the bot gives it: the answer, then the rendered Discord message. */
+function answer(index: NewsIndex, query: ScaleQuery): Answer {
+  const result = query.kind === "ask" ? ask(index, query.text) : query.kind === "deal" ? deal(index, query.text) : summary(index, query.text);
+  renderAnswer(result);
+  return result;
+}
+
+function firstId(result: Answer): string | undefined {
+  if (result.type === "ask") return result.results[0]?.article.id;
+  if (result.type === "summary") return result.article?.id;
+  if (result.type === "deal") return result.deals[0]?.article.id;
+  return undefined;
+}
+
+async function cold() {
+  const started = performance.now();
+  const corpus = await loadCorpus(corpusDir);
+  const parsed = performance.now();
+  const index = new NewsIndex(corpus.articles);
+  const indexed = performance.now();
+  corpus.articles = [];
+  saveSnapshot(snapshotFile, indexFingerprint(corpusDir), corpus, index);
+  const saved = performance.now();
+  return { parseMs: Math.round(parsed - started), indexMs: Math.round(indexed - parsed), snapshotSaveMs: Math.round(saved - indexed), startWithoutSnapshotMs: Math.round(indexed - started), peakRssMB: mb(peakRss) };
+}
+
+async function warm() {
+  const started = performance.now();
+  const { index, snapshot } = await loadIndexedCorpus(corpusDir, { snapshotFile });
+  const startMs = performance.now() - started;
+  if (!snapshot.used) throw new Error(`snapshot not used: ${snapshot.rejected}`);
+  const startRss = process.memoryUsage().rss;
+
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const latencies: number[] = [];
+  let titleHits = 0;
+  let titles = 0;
+  let empty = 0;
+  for (let round = 0; round < 2; round++) {
+    for (const query of queries) {
+      const start = performance.now();
+      const result = answer(index, query);
+      if (round === 1) latencies.push(performance.now() - start);
+      if (round === 1 && renderAnswer(result).empty) empty++;
+      if (round === 1 && query.kind === "summary") {
+        titles++;
+        if (firstId(result) === query.about) titleHits++;
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  const pathological = PATHOLOGICAL_QUERIES.map((text) => {
+    const start = performance.now();
+    answer(index, { kind: "ask", text, about: "" });
+    return performance.now() - start;
+  });
+  loop.disable();
+
+  // Adding one article to the live index: parse its text and index it, as the corpus watcher does.
+  const template = readFileSync(`${corpusDir}/000/0.md`, "utf8");
+  const adds: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const text = template.replace(/^title: .*$/m, `title: "Benchmark Newcomer ${i} signs a supply deal"`);
+    const start = performance.now();
+    const parsed = parseArticleText(text, `bench/new-${i}`);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    index.add(parsed.article);
+    adds.push(performance.now() - start);
+  }
+  const memory = process.memoryUsage();
+  const interactions = await interactionRoundTrips(index, queries.slice(0, 90));
+  return {
+    startFromSnapshotMs: Math.round(startMs),
+    startRssMB: mb(startRss),
+    heapMB: mb(memory.heapUsed),
+    rssMB: mb(memory.rss),
+    peakRssMB: mb(peakRss),
+    answerMs: summarize(latencies),
+    titleHitAt1: round(titleHits / Math.max(1, titles)),
+    nothingFound: empty,
+    pathologicalMaxMs: round(Math.max(...pathological), 1),
+    eventLoopMaxDelayMs: round(loop.max / 1e6, 1),
+    addArticleMs: summarize(adds),
+    interactions,
+  };
+}
+
+/**
+ * The whole bot started as `npm start` starts it (database, reconciliation with the corpus, watcher,
+ * discord.js connected to the stand-in): milliseconds until it is ready, with the snapshot in DATA_DIR.
+ */
+async function bot() {
+  const standin = await startStandin();
+  const dataDir = path.dirname(snapshotFile);
+  const started = performance.now();
+  const newsdesk = await startNewsdesk({ corpusDir, dataDir, token: TOKEN, apiUrl: standin.apiUrl, logger: createLogger("silent") });
+  while (!newsdesk.client.isReady()) await new Promise((resolve) => setTimeout(resolve, 5));
+  const readyMs = performance.now() - started;
+  const rss = process.memoryUsage().rss;
+  await newsdesk.stop();
+  await standin.close();
+  return { botReadyMs: Math.round(readyMs), botRssMB: mb(rss) };
+}
+
+async function plain() {
+  const corpus = await loadCorpus(corpusDir);
+  const started = performance.now();
+  const miniSearch = new MiniSearch({ fields: ["title", "summary", "keyPoints", "body"] });
+  miniSearch.addAll(corpus.articles.map((a) => ({ id: a.id, title: a.title, summary: a.summary, keyPoints: a.keyPoints.join("\n"), body: `${a.contentSummary}\n${a.context}` })));
+  const indexMs = performance.now() - started;
+  corpus.articles = [];
+  const latencies: number[] = [];
+  let titleHits = 0;
+  let titles = 0;
+  for (const query of queries) {
+    const start = performance.now();
+    const results = miniSearch.search(query.text);
+    latencies.push(performance.now() - start);
+    if (query.kind === "summary") {
+      titles++;
+      if (results[0]?.id === query.about) titleHits++;
+    }
+  }
+  const memory = process.memoryUsage();
+  return { indexMs: Math.round(indexMs), heapMB: mb(memory.heapUsed), rssMB: mb(memory.rss), answerMs: summarize(latencies), titleHitAt1: round(titleHits / Math.max(1, titles)) };
+}
+
+const result = mode === "cold" ? await cold() : mode === "warm" ? await warm() : mode === "bot" ? await bot() : await plain();
+clearInterval(sampler);
+process.stdout.write(`${JSON.stringify(result)}\n`);
+process.exit(0);
