@@ -13,7 +13,7 @@ const OUT = path.join(here, "out");
 export const SCALE_QUERIES = 150;
 
 function run(mode: "cold" | "warm" | "bot" | "plain", corpusDir: string, snapshotFile: string, queriesFile: string) {
-  const output = execFileSync(process.execPath, ["--import", "tsx", path.join(here, "scaleWorker.ts"), mode, corpusDir, snapshotFile, queriesFile], {
+  const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(here, "scaleWorker.ts"), mode, corpusDir, snapshotFile, queriesFile], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
     stdio: ["ignore", "pipe", "inherit"],

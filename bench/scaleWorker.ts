@@ -16,6 +16,7 @@ import { indexFingerprint, loadIndexedCorpus, saveSnapshot } from "../src/search
 import path from "node:path";
 import { startNewsdesk } from "../src/app.js";
 import { createLogger } from "../src/logger.js";
+import { releaseScratchMemory } from "../src/memory.js";
 import { startStandin } from "../tests/e2e/standin.js";
 import { interactionRoundTrips } from "./scaleInteractions.js";
 import { PATHOLOGICAL_QUERIES, type ScaleQuery } from "./scaleQueries.js";
@@ -57,6 +58,7 @@ async function cold() {
 async function warm() {
   const started = performance.now();
   const { index, snapshot } = await loadIndexedCorpus(corpusDir, { snapshotFile });
+  releaseScratchMemory(); // as the bot does once the index is loaded
   const startMs = performance.now() - started;
   if (!snapshot.used) throw new Error(`snapshot not used: ${snapshot.rejected}`);
   const startRss = process.memoryUsage().rss;

@@ -7,6 +7,7 @@ import { createBot } from "./discord/bot.js";
 import { FeedPoller, type PollerOptions } from "./feeds/poller.js";
 import { discordTarget } from "./discord/discordTarget.js";
 import type { Logger } from "./logger.js";
+import { releaseScratchMemory } from "./memory.js";
 import type { NewsIndex } from "./search/newsIndex.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "./search/snapshot.js";
 
@@ -101,5 +102,6 @@ export async function loadCorpusIndex(corpusDir: string, snapshotFile: string | 
   if (snapshot.rejected) logger.info({ snapshotFile, reason: snapshot.rejected }, "index snapshot not used; rebuilt");
   if (snapshot.saveError) logger.warn({ snapshotFile, err: snapshot.saveError }, "could not save the index snapshot; the next start will index the corpus again");
   logger.info({ articles: loaded.index.size, fromSnapshot: snapshot.used, parsed: snapshot.parsed, removed: snapshot.removed, ms: Math.round(performance.now() - started) }, "corpus indexed");
+  releaseScratchMemory();
   return loaded;
 }

@@ -91,7 +91,15 @@ export class DeliveryStore {
   /** Accepts many articles in one transaction (the corpus at start-up): what became new, changed or stayed. */
   acceptArticles(articles: Article[]): Record<"new" | "changed" | "unchanged", number> {
     const counts = { new: 0, changed: 0, unchanged: 0 };
-    this.db.transaction(() => articles.forEach((article) => counts[this.acceptArticle(article)]++))();
+    // Most of a corpus is unchanged since the last start: one read tells which, without a query each.
+    const known = new Map((this.db.prepare("SELECT id, content_hash, removed FROM articles").all() as Array<{ id: string; content_hash: string; removed: number }>).map((row) => [row.id, row]));
+    this.db.transaction(() => {
+      for (const article of articles) {
+        const row = known.get(article.id);
+        if (row && !row.removed && row.content_hash === contentHash(article)) counts.unchanged++;
+        else counts[this.acceptArticle(article)]++;
+      }
+    })();
     return counts;
   }
 

@@ -1,4 +1,5 @@
-import MiniSearch, { type Options, type SearchOptions } from "minisearch";
+import MiniSearch, { type Options, type SearchOptions, type SearchResult } from "minisearch";
+import { withExactTerms } from "./exactTerms.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
 import type { Article } from "../articles/article.js";
 import { byNewest } from "../articles/order.js";
@@ -29,6 +30,8 @@ export const FUZZY = (term: string): number => (term.length < 6 ? 0 : term.lengt
 /** A company or a sum named in a question weighs this much more than other words: they identify a deal. */
 export const NAME_TERM_BOOST = 2;
 const MONEY_TERM = /^\d+(\.\d+)?[tbmk]$/;
+/** At most this many words of a question that the corpus does not hold are matched by typo or as prefixes. */
+export const MAX_EXPANDED_WORDS = 4;
 /** Prefix matching ("nvid" finds "nvidia") for words of at least this many letters. */
 export const MIN_PREFIX_LENGTH = 4;
 
@@ -102,6 +105,9 @@ const baseSearch: SearchOptions = {
 /** Corpora at least this large leave very common words out of searches (see `searchText`). */
 export const LARGE_CORPUS = 1_000;
 export const COMMON_TERM_SHARE = 0.2;
+/** A vague question on a large corpus (common words only) searches its least common few words among the newest articles. */
+export const VAGUE_WORDS = 3;
+export const VAGUE_POOL = 2_000;
 /** On a large corpus, words in at most this share of the articles are a question's distinctive words. */
 export const DISTINCTIVE_SHARE = 0.01;
 /** How many of the best articles are re-ranked with their best key point; the others keep their order. */
@@ -109,6 +115,9 @@ export const RERANK_CANDIDATES = 60;
 /** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
+
+/** Company names and sums of money in a question weigh more (NAME_TERM_BOOST). */
+const boostTerm = (term: string): number => (companyTerms.has(term) || MONEY_TERM.test(term) ? NAME_TERM_BOOST : 1);
 
 /** The minisearch options of the article index; words in `common` are indexed in titles only. */
 function articleIndexOptions(common: ReadonlySet<string>): Options<ArticleDoc> {
@@ -120,7 +129,7 @@ function articleIndexOptions(common: ReadonlySet<string>): Options<ArticleDoc> {
     },
     fields: ["title", "summary", "keyPoints", "body", "names"],
     storeFields: [],
-    searchOptions: { ...baseSearch, processTerm: (term) => processTerm(term) ?? undefined, boost: { ...ARTICLE_BOOST }, boostTerm: (term) => (companyTerms.has(term) || MONEY_TERM.test(term) ? NAME_TERM_BOOST : 1) },
+    searchOptions: { ...baseSearch, processTerm: (term) => processTerm(term) ?? undefined, boost: { ...ARTICLE_BOOST }, boostTerm },
   };
 }
 
@@ -489,46 +498,71 @@ export class NewsIndex implements SearchableIndex {
    * matched as the start of longer words (one it holds is a whole word: prefixes of it are other words).
    */
   private matching(): SearchOptions {
+    const unknown = new Set<string>();
+    const expands = (term: string) => {
+      if (this.occurs(term)) return false;
+      // A run of made-up words would each be looked up for typos and prefixes: the first few are enough.
+      if (!unknown.has(term) && unknown.size >= MAX_EXPANDED_WORDS) return false;
+      unknown.add(term);
+      return true;
+    };
     return {
-      fuzzy: (term) => (FUZZY(term) > 0 && !this.occurs(term) ? FUZZY(term) / term.length : false),
-      prefix: (term) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS || !this.occurs(term)),
+      fuzzy: (term) => (FUZZY(term) > 0 && expands(term) ? FUZZY(term) / term.length : false),
+      prefix: (term) => term.length >= MIN_PREFIX_LENGTH && (this.articles.size < LARGE_CORPUS ? true : expands(term)),
     };
   }
 
+
   /**
-   * The question's words to search: on a large corpus, words found in more than COMMON_TERM_SHARE of the
-   * articles (company names excepted) are left out when rarer ones remain. Their weight in the ranking is near zero, yet each
-   * would make most of the corpus a match to score.
+   * The question's words to search. On a large corpus each word once, and words found in more than
+   * COMMON_TERM_SHARE of the articles (company names excepted) left out when rarer ones remain: their
+   * weight in the ranking is near zero, yet each would make most of the corpus a match to score. A
+   * question of common words only is vague: its least common few words are searched among the newest
+   * articles (see `articleMatches`).
    */
-  private searchText(text: string): string {
-    if (this.articles.size < LARGE_CORPUS) return text;
-    const words = tokenize(text);
+  private searchText(text: string): { text: string; vague: boolean } {
+    if (this.articles.size < LARGE_CORPUS) return { text, vague: false };
+    const words = [...new Set(tokenize(text))].filter((word) => processTerm(word) !== null);
     const limit = this.articles.size * COMMON_TERM_SHARE;
     const rare = words.filter((word) => {
-      const term = processTerm(word);
-      return term !== null && !this.common.has(term) && (companyNames.has(term) || this.documentFrequency(term) <= limit);
+      const term = processTerm(word)!;
+      return !this.common.has(term) && (companyNames.has(term) || this.documentFrequency(term) <= limit);
     });
-    return rare.length > 0 ? rare.join(" ") : text;
+    if (rare.length > 0 || words.length === 0) return { text: rare.join(" "), vague: false };
+    const df = (word: string) => this.documentFrequency(processTerm(word)!);
+    return { text: words.sort((a, b) => df(a) - df(b)).slice(0, VAGUE_WORDS).join(" "), vague: true };
   }
 
   /**
-   * On a large corpus, when a question has distinctive words (in at most DISTINCTIVE_SHARE of the
-   * articles, or unknown and matched by typo), only the articles holding one of them are scored: the
-   * others match on commoner words alone and would rank below them, yet scoring them is most of the work.
-   * The articles scored are scored exactly as minisearch scores them. Returns minisearch's boostDocument,
-   * or undefined when every article may be scored.
+   * The articles matching the words to search, scored by minisearch. On a large corpus, when a question
+   * has distinctive words (in at most DISTINCTIVE_SHARE of the articles, or unknown and matched by typo)
+   * and commoner ones, only the articles holding a distinctive word are scored: minisearch searches the
+   * distinctive words, and the commoner words' scores are added to each of those articles exactly as
+   * minisearch would add them (exactTerms.ts). An article holding only commoner words would rank below
+   * them anyway, and scoring the thousands that do is most of the work of a search.
    */
-  private distinctiveMatches(text: string): ((id: string) => number) | undefined {
-    if (this.articles.size < LARGE_CORPUS) return undefined;
-    const words = tokenize(this.searchText(text));
+  private articleMatches(text: string): SearchResult[] {
+    const { text: searched, vague } = this.searchText(text);
+    if (this.articles.size < LARGE_CORPUS) return this.articleIndex.search(searched, this.matching());
+    if (vague) {
+      const recent = new Set(this.newest(VAGUE_POOL).map((article) => article.id));
+      return this.articleIndex.search(searched, { ...this.matching(), boostDocument: (id) => (recent.has(id) ? 1 : 0) });
+    }
     const limit = this.articles.size * DISTINCTIVE_SHARE;
-    const distinctive = words.filter((word) => {
+    const distinctive: string[] = [];
+    const others: string[] = [];
+    for (const word of tokenize(searched)) {
       const term = processTerm(word);
-      return term !== null && this.documentFrequency(term) <= limit;
-    });
-    if (distinctive.length === 0 || distinctive.length === words.length) return undefined;
-    const candidates = new Set(this.articleIndex.search(distinctive.join(" "), this.matching()).map((result) => result.id as string));
-    return (id) => (candidates.has(id) ? 1 : 0);
+      if (term === null) continue;
+      if (this.documentFrequency(term) <= limit) distinctive.push(word);
+      else others.push(term);
+    }
+    if (distinctive.length > 0 && others.length > 0) {
+      const results = this.articleIndex.search(distinctive.join(" "), this.matching());
+      // Distinctive words that match nothing (typos of nothing) leave the commoner words to decide.
+      if (results.length > 0) return withExactTerms(this.articleIndex, results, others, { boost: ARTICLE_BOOST, boostTerm });
+    }
+    return this.articleIndex.search(searched, this.matching());
   }
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
@@ -537,7 +571,7 @@ export class NewsIndex implements SearchableIndex {
     const { text } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
-    const results = this.articleIndex.search(this.searchText(text), { ...this.matching(), boostDocument: this.distinctiveMatches(text) });
+    const results = this.articleMatches(text);
     const wants = answerTypeOf(query);
     const derived = new Map<string, Array<[string, number]>>();
     const candidates: Array<{ article: Article; score: number; points: Array<{ index: number; score: number; rank: number }> }> = [];

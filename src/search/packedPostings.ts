@@ -141,9 +141,14 @@ export class PackedPostings {
 }
 
 type Postings = Map<number, number> | PackedPostings;
-/** The private parts of a minisearch 7 instance this module reads and writes. */
-interface MiniSearchInternals {
-  _index: { [Symbol.iterator](): IterableIterator<[string, Map<number, Postings>]>; set(term: string, value: Map<number, Postings>): void };
+/** The private parts of a minisearch 7 instance this module (and exactTerms.ts) reads and writes. */
+export interface MiniSearchInternals {
+  _index: {
+    [Symbol.iterator](): IterableIterator<[string, Map<number, Postings>]>;
+    get(term: string): Map<number, Postings> | undefined;
+    set(term: string, value: Map<number, Postings>): void;
+  };
+  _idToShortId: Map<string, number>;
   _documentIds: Map<number, string>;
   _fieldLength: Map<number, number[]>;
   _fieldIds: Record<string, number>;
@@ -153,7 +158,7 @@ interface MiniSearchInternals {
   _dirtCount: number;
 }
 
-const internals = <T>(miniSearch: MiniSearch<T>) => miniSearch as unknown as MiniSearchInternals;
+export const internals = <T>(miniSearch: MiniSearch<T>) => miniSearch as unknown as MiniSearchInternals;
 
 /**
  * Replaces every Map of postings in the index with packed postings. With `compact`, all postings are then
@@ -255,7 +260,7 @@ export function fromImage<T>(image: MiniSearchImage, options: Options<T>): MiniS
     options,
   );
   const ms = internals(miniSearch);
-  const idToShortId = (miniSearch as unknown as { _idToShortId: Map<string, number> })._idToShortId;
+  const idToShortId = ms._idToShortId;
   const fieldCount = Object.keys(image.fieldIds).length;
   image.shortIds.forEach((shortId, i) => {
     const id = image.documentIds[i]!;

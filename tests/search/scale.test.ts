@@ -23,6 +23,25 @@ describe("an index of a large corpus", () => {
     for (const doc of documents.slice(0, 40)) expect(ask(index, doc.title).results[0]?.article.id).toBe(doc.id);
   });
 
+  it("scores the articles holding a question's distinctive words exactly as minisearch would", () => {
+    const internals = index as unknown as {
+      articleMatches(text: string): Array<{ id: string; score: number }>;
+      searchText(text: string): { text: string };
+      matching(): object;
+      articleIndex: { search(text: string, options: object): Array<{ id: string; score: number }> };
+    };
+    for (const doc of documents.slice(200, 230)) {
+      const question = `${doc.title} partners acquires`; // company names, and words of one article in eight
+      const ours = internals.articleMatches(question);
+      const candidates = new Set(ours.map((r) => r.id));
+      // minisearch itself, scoring the whole question for the same articles.
+      const reference = internals.articleIndex.search(internals.searchText(question).text, { ...internals.matching(), boostDocument: (id: string) => (candidates.has(id) ? 1 : 0) });
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+      ours.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]!.score, 9));
+    }
+  });
+
   it("keeps only what answers show of an article in memory", () => {
     const kept = index.get(articles[0]!.id)!;
     expect(kept).toMatchObject({ title: articles[0]!.title, url: articles[0]!.url, summary: articles[0]!.summary, keyPoints: articles[0]!.keyPoints, deals: articles[0]!.deals });
