@@ -40,7 +40,8 @@ export function withExactTerms<T>(
         const termFreq = postings?.get(shortId);
         if (!postings || termFreq === undefined) continue;
         score += termBoost * field.boost * bm25(termFreq, postings.size, ms._documentCount, lengths[field.id] ?? 0, ms._avgFieldLength[field.id] ?? 1);
-        const match = (result.match[term] ??= []);
+        // An own property only: "constructor" is a word too, and every object has one by inheritance.
+        const match = Object.hasOwn(result.match, term) ? result.match[term]! : (result.match[term] = []);
         if (!match.includes(field.field)) match.push(field.field);
         if (!result.queryTerms.includes(term)) result.queryTerms.push(term);
         if (!result.terms.includes(term)) result.terms.push(term);

@@ -75,6 +75,7 @@ export interface ArticleHit {
 /** What `NewsIndex.toSnapshot` saves: plain data (Maps and typed arrays included) for v8.serialize. */
 export interface IndexSnapshot {
   commonTerms: string[];
+  commonBasis: number;
   articles: Article[];
   miniSearch: MiniSearchImage;
   termList: string[];
@@ -236,9 +237,13 @@ export class NewsIndex implements SearchableIndex {
   /** Recent query expansions: an answer expands its query several times (search, deals, suggestion). */
   private readonly expansions = new Map<string, { text: string; corrections: Map<string, string> }>();
 
-  constructor(articles: Iterable<Article> = [], options: { commonTerms?: Iterable<string> } = {}) {
+  /** How many articles the common words were counted on (a snapshot is rebuilt when the corpus drifts far from it). */
+  readonly commonBasis: number;
+
+  constructor(articles: Iterable<Article> = [], options: { commonTerms?: Iterable<string>; commonBasis?: number } = {}) {
     const list = [...articles];
     this.common = new Set(options.commonTerms ?? commonTermsOf(list));
+    this.commonBasis = options.commonBasis ?? list.length;
     this.articleIndex = new MiniSearch<ArticleDoc>(articleIndexOptions(this.common));
     for (const article of list) this.add(article);
     // Built as minisearch builds (Maps, on the garbage-collected heap), then packed once into one array.
@@ -255,6 +260,7 @@ export class NewsIndex implements SearchableIndex {
     packedIds.forEach((id, i) => packedData.set(this.packed.get(id)!, packedStarts[i]!));
     return {
       commonTerms: this.commonTerms(),
+      commonBasis: this.commonBasis,
       articles: this.all(),
       miniSearch: imageOf(this.articleIndex),
       termList: this.termList,
@@ -269,7 +275,7 @@ export class NewsIndex implements SearchableIndex {
 
   /** An index as it was saved by `toSnapshot`, without parsing or tokenizing anything again. */
   static restore(snapshot: IndexSnapshot): NewsIndex {
-    const index = new NewsIndex([], { commonTerms: snapshot.commonTerms });
+    const index = new NewsIndex([], { commonTerms: snapshot.commonTerms, commonBasis: snapshot.commonBasis });
     index.articleIndex = fromImage(snapshot.miniSearch, articleIndexOptions(index.common));
     for (const article of snapshot.articles) {
       index.articles.set(article.id, article);

@@ -4,7 +4,9 @@ import MiniSearch, { type Options } from "minisearch";
  * minisearch keeps, for each term and field, a Map from document to term frequency: about 50 bytes a
  * posting, most of an archive's memory. `PackedPostings` is the same Map interface over two typed arrays
  * (document ids in ascending order, frequencies): 8 bytes a posting. minisearch numbers documents in the
- * order they are added, so adding appends; removing (a replaced or deleted article) copies the arrays.
+ * order they are added, so adding appends. Removing (minisearch cleans out the documents of replaced or
+ * deleted articles one at a time) marks the entry with a frequency of 0; the arrays are compacted once,
+ * when next read in full.
  *
  * This relies on minisearch's private `_index` (a SearchableMap of Map<fieldId, postings>) and on what it
  * calls on postings: size, keys, get, set, delete and iteration. minisearch is pinned to one version in
@@ -16,6 +18,8 @@ export class PackedPostings {
   private start: number;
   private capacity: number;
   private length: number;
+  /** Entries removed but still in the arrays (frequency 0). */
+  private dead = 0;
 
   /** Postings held in part of a shared array: `n` ids from `start`, then their `n` frequencies. */
   constructor(data: Int32Array = new Int32Array(4), start = 0, length = 0, capacity = data.length / 2) {
@@ -36,15 +40,17 @@ export class PackedPostings {
   }
 
   get size(): number {
-    return this.length;
+    return this.length - this.dead;
   }
 
-  /** The document ids, ascending. A view: a removal mid-iteration makes a new array and leaves it intact. */
+  /** The document ids, ascending. A view: removals mid-iteration only mark entries, and compaction makes new arrays. */
   keys(): IterableIterator<number> {
+    this.compact();
     return this.data.subarray(this.start, this.start + this.length).values();
   }
 
   *entries(): IterableIterator<[number, number]> {
+    this.compact();
     const { data, start, capacity } = this;
     for (let i = 0, n = this.length; i < n; i++) yield [data[start + i]!, data[start + capacity + i]!];
   }
@@ -66,6 +72,26 @@ export class PackedPostings {
     return at >= 0 ? this.data[this.start + this.capacity + at] : undefined;
   }
 
+  /** Drops the entries marked removed (once, before a full read). */
+  private compact(): void {
+    if (this.dead === 0) return;
+    const { ids, freqs } = this.arrays();
+    const live = this.length - this.dead;
+    const data = new Int32Array(2 * Math.max(1, live));
+    let to = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (freqs[i] === 0) continue;
+      data[to] = ids[i]!;
+      data[Math.max(1, live) + to] = freqs[i]!;
+      to++;
+    }
+    this.data = data;
+    this.start = 0;
+    this.capacity = Math.max(1, live);
+    this.length = live;
+    this.dead = 0;
+  }
+
   set(id: number, freq: number): this {
     if (this.length === 0 || id > this.data[this.start + this.length - 1]!) {
       if (this.length === this.capacity) this.rebuild(Math.max(2, Math.ceil(this.length * 1.5)), this.length, -1);
@@ -74,11 +100,13 @@ export class PackedPostings {
       this.length++;
       return this;
     }
-    const at = this.find(id);
+    const at = this.find(id, true);
     if (at >= 0) {
+      if (this.data[this.start + this.capacity + at] === 0) this.dead--; // brought back
       this.data[this.start + this.capacity + at] = freq;
       return this;
     }
+    this.compact();
     const before = this.insertionPoint(id);
     this.rebuild(this.length + 1, before, -1, 1);
     this.data[this.start + before] = id;
@@ -90,18 +118,26 @@ export class PackedPostings {
   delete(id: number): boolean {
     const at = this.find(id);
     if (at < 0) return false;
-    this.rebuild(Math.max(1, this.length - 1), at, at);
-    this.length--;
+    this.data[this.start + this.capacity + at] = 0;
+    this.dead++;
     return true;
   }
 
   clear(): void {
-    this.rebuild(2, 0, -1);
+    this.data = new Int32Array(4);
+    this.start = 0;
+    this.capacity = 2;
     this.length = 0;
+    this.dead = 0;
   }
 
-  /** The ids and frequencies, for a snapshot. */
-  arrays(): { ids: Int32Array; freqs: Int32Array } {
+  /** The live ids and frequencies, for a snapshot. */
+  entriesArrays(): { ids: Int32Array; freqs: Int32Array } {
+    this.compact();
+    return this.arrays();
+  }
+
+  private arrays(): { ids: Int32Array; freqs: Int32Array } {
     const { data, start, capacity, length } = this;
     return { ids: data.subarray(start, start + length), freqs: data.subarray(start + capacity, start + capacity + length) };
   }
@@ -123,9 +159,11 @@ export class PackedPostings {
     this.capacity = capacity;
   }
 
-  private find(id: number): number {
+  /** Where an entry is (-1 if absent); a removed one counts only with `removed`. */
+  private find(id: number, removed = false): number {
     const at = this.insertionPoint(id);
-    return at < this.length && this.data[this.start + at] === id ? at : -1;
+    if (at >= this.length || this.data[this.start + at] !== id) return -1;
+    return removed || this.data[this.start + this.capacity + at] !== 0 ? at : -1;
   }
 
   private insertionPoint(id: number): number {
@@ -179,7 +217,7 @@ export function packPostings<T>(miniSearch: MiniSearch<T>, options: { compact?: 
   let at = 0;
   for (const [, fields] of index) {
     for (const [fieldId, postings] of fields) {
-      const { ids, freqs } = (postings as PackedPostings).arrays();
+      const { ids, freqs } = (postings as PackedPostings).entriesArrays();
       const n = ids.length;
       slab.set(ids, at);
       slab.set(freqs, at + n);
@@ -215,31 +253,42 @@ export function imageOf<T>(miniSearch: MiniSearch<T>): MiniSearchImage {
     const lengths = ms._fieldLength.get(shortId) ?? [];
     for (let f = 0; f < fieldCount; f++) fieldLengths[i * fieldCount + f] = lengths[f] ?? 0;
   });
+  // Postings of removed documents (minisearch discards lazily) are left out: the image is clean.
   const terms: string[] = [];
+  const kept: Array<Array<{ fieldId: number; ids: Int32Array; freqs: Int32Array }>> = [];
   let size = 0;
-  for (const [, fields] of ms._index) {
+  for (const [term, fields] of ms._index) {
+    const live: Array<{ fieldId: number; ids: Int32Array; freqs: Int32Array }> = [];
+    for (const [fieldId, docs] of fields) {
+      const packed = docs instanceof PackedPostings ? docs : PackedPostings.from(docs);
+      const { ids, freqs } = packed.entriesArrays();
+      const keep = ids.map((id) => (ms._documentIds.has(id) ? 1 : 0));
+      const count = keep.reduce((sum, k) => sum + k, 0);
+      if (count === 0) continue;
+      live.push(count === ids.length ? { fieldId, ids, freqs } : { fieldId, ids: ids.filter((_, i) => keep[i] === 1), freqs: freqs.filter((_, i) => keep[i] === 1) });
+      size += 2 + 2 * count;
+    }
+    if (live.length === 0) continue;
+    terms.push(term);
+    kept.push(live);
     size += 1;
-    for (const postings of fields.values()) size += 2 + 2 * postings.size;
   }
   const postings = new Int32Array(size);
   let at = 0;
-  for (const [term, fields] of ms._index) {
-    terms.push(term);
-    postings[at++] = fields.size;
-    for (const [fieldId, docs] of fields) {
+  for (const live of kept) {
+    postings[at++] = live.length;
+    for (const { fieldId, ids, freqs } of live) {
       postings[at++] = fieldId;
-      postings[at++] = docs.size;
-      const packed = docs instanceof PackedPostings ? docs : PackedPostings.from(docs);
-      const { ids, freqs } = packed.arrays();
+      postings[at++] = ids.length;
       postings.set(ids, at);
-      postings.set(freqs, at + docs.size);
-      at += 2 * docs.size;
+      postings.set(freqs, at + ids.length);
+      at += 2 * ids.length;
     }
   }
   return {
     documentCount: ms._documentCount,
     nextId: ms._nextId,
-    dirtCount: ms._dirtCount,
+    dirtCount: 0,
     fieldIds: ms._fieldIds,
     averageFieldLength: ms._avgFieldLength,
     shortIds,

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { listCorpusInWorker, loadCorpus, sameStamp, type Corpus, type FileStamp } from "../articles/loadCorpus.js";
-import { NewsIndex, type IndexSnapshot } from "./newsIndex.js";
+import { LARGE_CORPUS, NewsIndex, type IndexSnapshot } from "./newsIndex.js";
 
 /** Bumped when the snapshot's layout changes. */
 const SNAPSHOT_FORMAT = 1;
@@ -17,6 +17,8 @@ interface SnapshotFile {
   format: number;
   /** The code and options the index was built with, and the corpus folder it was built from. */
   fingerprint: string;
+  /** When it was written (ms since the epoch). */
+  savedAt: number;
   files: { names: string[]; ids: string[]; sizes: Float64Array; mtimes: Float64Array; ctimes: Float64Array };
   index: IndexSnapshot;
 }
@@ -47,30 +49,38 @@ export interface IndexedCorpus {
  */
 export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFile?: string | null } = {}): Promise<IndexedCorpus> {
   const file = options.snapshotFile ?? null;
-  const fingerprint = indexFingerprint(corpusDir);
+  const fingerprint = file ? indexFingerprint(corpusDir) : "";
   // The folder is listed on another thread while this one reads the snapshot.
   const listing = file && existsSync(file) ? listCorpusInWorker(corpusDir) : undefined;
   listing?.catch(() => undefined); // a folder that cannot be listed fails loadCorpus below, as without a snapshot
-  const saved = file ? await readSnapshot(file, fingerprint) : { snapshot: null, rejected: null };
+  const saved = file ? await readSnapshot(file, fingerprint) : { snapshot: null, restored: null, rejected: null };
+  let { restored, rejected } = saved;
   const byName = new Map<string, { stamp: FileStamp; id: string }>();
-  const restored = saved.snapshot ? NewsIndex.restore(saved.snapshot.index) : null;
   if (saved.snapshot) {
     const { names, ids, sizes, mtimes, ctimes } = saved.snapshot.files;
     names.forEach((name, i) => byName.set(name, { id: ids[i]!, stamp: { size: sizes[i]!, mtimeMs: mtimes[i]!, ctimeMs: ctimes[i]! } }));
   }
-  const reused = new Set<string>();
-  const corpus = await loadCorpus(corpusDir, {
+  const savedAt = saved.snapshot?.savedAt ?? 0;
+  let corpus = await loadCorpus(corpusDir, {
     listing: await listing?.catch(() => undefined),
     known: (name, stamp) => {
       const before = byName.get(name);
-      const article = before && sameStamp(before.stamp, stamp) ? restored?.get(before.id) : undefined;
-      if (article) reused.add(article.id);
-      return article;
+      // A file written in the last moments before the snapshot may have changed since within the same
+      // timestamp tick (coarse file systems): it is read again, as git does with "racily clean" files.
+      const settled = stamp.mtimeMs < savedAt - RACY_MS;
+      return before && settled && sameStamp(before.stamp, stamp) ? restored?.get(before.id) : undefined;
     },
   });
+  if (restored && drifted(restored.commonBasis, corpus.articles.length)) {
+    // The common words were counted on a corpus much smaller or larger than this one: count again.
+    rejected = "the corpus grew or shrank by over a quarter since it was built";
+    restored = null;
+    corpus = await loadCorpus(corpusDir);
+  }
   let index: NewsIndex;
   let removed = 0;
-  const parsed = corpus.articles.filter((article) => !reused.has(article.id));
+  // Read from its file this time (new, changed, or taking over an id), not the snapshot's own article.
+  const parsed = corpus.articles.filter((article) => article !== restored?.get(article.id));
   if (restored) {
     const present = new Set(corpus.articles.map((article) => article.id));
     for (const article of restored.all()) {
@@ -98,8 +108,17 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
   return {
     corpus,
     index,
-    snapshot: { used: restored !== null, rejected: saved.rejected, parsed: parsed.length, removed, saved: Boolean(file && changed && !saveError), saveError },
+    snapshot: { used: restored !== null, rejected, parsed: parsed.length, removed, saved: Boolean(file && changed && !saveError), saveError },
   };
+}
+
+/** Files changed this close before the snapshot was written are read again (see loadIndexedCorpus). */
+const RACY_MS = 2_000;
+
+/** Whether a corpus has grown or shrunk too far from the size its common words were counted at. */
+function drifted(basis: number, now: number): boolean {
+  if (basis < LARGE_CORPUS !== now < LARGE_CORPUS) return true;
+  return basis >= LARGE_CORPUS && Math.abs(now - basis) > basis / 4;
 }
 
 /** Writes the index and the stamps of the files it was built from (to a temporary file, then renamed). */
@@ -109,6 +128,7 @@ export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Cor
   const snapshot: SnapshotFile = {
     format: SNAPSHOT_FORMAT,
     fingerprint,
+    savedAt: Date.now(),
     files: {
       names,
       ids: names.map((name) => corpus.files.get(name)!),
@@ -120,25 +140,44 @@ export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Cor
   };
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, v8.serialize(snapshot));
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, v8.serialize(snapshot));
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true }); // a full disk leaves no half-written file behind
+    throw error;
+  }
 }
 
-async function readSnapshot(file: string, fingerprint: string): Promise<{ snapshot: SnapshotFile | null; rejected: string | null }> {
+async function readSnapshot(file: string, fingerprint: string): Promise<{ snapshot: SnapshotFile | null; restored: NewsIndex | null; rejected: string | null }> {
   let data: Buffer;
   try {
     data = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { snapshot: null, rejected: code === "ENOENT" ? null : `cannot be read (${code})` };
+    return { snapshot: null, restored: null, rejected: code === "ENOENT" ? null : `cannot be read (${code})` };
   }
   try {
     const snapshot = v8.deserialize(data) as SnapshotFile;
-    if (snapshot?.format !== SNAPSHOT_FORMAT) return { snapshot: null, rejected: "written by another version of Newsdesk" };
-    if (snapshot.fingerprint !== fingerprint) return { snapshot: null, rejected: "built by other code, options or corpus folder" };
-    return { snapshot, rejected: null };
+    if (snapshot?.format !== SNAPSHOT_FORMAT) return { snapshot: null, restored: null, rejected: "written by another version of Newsdesk" };
+    if (snapshot.fingerprint !== fingerprint) return { snapshot: null, restored: null, rejected: "built by other code, options or corpus folder" };
+    ownArrays(snapshot.index.miniSearch);
+    ownArrays(snapshot.index);
+    ownArrays(snapshot.files);
+    return { snapshot, restored: NewsIndex.restore(snapshot.index), rejected: null };
   } catch {
-    return { snapshot: null, rejected: "damaged" };
+    return { snapshot: null, restored: null, rejected: "damaged" };
+  }
+}
+
+/**
+ * A typed array read back by v8.deserialize may be a view into the whole file's buffer (when it happens
+ * to be aligned); copied, it no longer keeps the file in memory for as long as the index lives.
+ */
+function ownArrays(object: object): void {
+  const record = object as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (ArrayBuffer.isView(value) && value.byteLength !== value.buffer.byteLength) record[key] = (value as Int32Array).slice();
   }
 }
 
@@ -155,10 +194,11 @@ export function indexFingerprint(corpusDir: string): string {
     const hash = createHash("sha256");
     for (const folder of ["articles", "extract", "search"]) {
       const dir = path.join(here, "..", folder);
-      for (const name of readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts")).sort()) {
-        hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(dir, name))).update("\0");
-      }
+      const names = existsSync(dir) ? readdirSync(dir).filter((n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts")).sort() : [];
+      for (const name of names) hash.update(`${folder}/${name}\0`).update(readFileSync(path.join(dir, name))).update("\0");
     }
+    // Bundled elsewhere, this module's own file stands for the code; Unicode tables shape the words.
+    hash.update(readFileSync(fileURLToPath(import.meta.url))).update(`unicode ${process.versions.unicode}\0`);
     for (const name of ["minisearch", "stemmer", "yaml"]) hash.update(`${name} ${packageVersion(name)}\0`);
     codeHash = hash.digest("hex");
   }

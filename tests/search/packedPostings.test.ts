@@ -34,6 +34,14 @@ describe("packed postings", () => {
     );
   });
 
+  it("can be emptied and filled again", () => {
+    const packed = PackedPostings.from([[1, 2], [5, 1], [9, 3]]);
+    packed.clear();
+    expect(packed.size).toBe(0);
+    packed.set(4, 1).set(2, 7);
+    expect([...packed]).toEqual([[2, 7], [4, 1]]);
+  });
+
   it("keep an iteration going when an entry is deleted during it, as minisearch does", () => {
     const packed = PackedPostings.from([[1, 1], [2, 1], [3, 1], [4, 1]]);
     const seen: number[] = [];

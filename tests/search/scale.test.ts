@@ -42,6 +42,17 @@ describe("an index of a large corpus", () => {
     }
   });
 
+  it("takes any word as a question, even one named like an object's own properties", () => {
+    const live = new NewsIndex(articles);
+    // "constructor" in a few per cent of the articles: a commoner word, scored per article (exactTerms.ts).
+    for (let i = 0; i < 30; i++) live.add(parse(documents[i]!.text.replace(/^title: .*$/m, `title: Firm ${i} hires constructors`), `odd/${i}`));
+    live.add(parse(documents[1]!.text.replace(/^title: .*$/m, "title: Quillfeather Dynamics hires constructors"), "odd/one"));
+    for (const word of ["constructor", "constructors", "__proto__", "toString", "hasOwnProperty"]) {
+      expect(() => ask(live, `Quillfeather ${word} deal partners`)).not.toThrow();
+    }
+    expect(ask(live, "Quillfeather constructors partners").results[0]?.article.id).toBe("odd/one");
+  });
+
   it("keeps only what answers show of an article in memory", () => {
     const kept = index.get(articles[0]!.id)!;
     expect(kept).toMatchObject({ title: articles[0]!.title, url: articles[0]!.url, summary: articles[0]!.summary, keyPoints: articles[0]!.keyPoints, deals: articles[0]!.deals });

@@ -1,17 +1,24 @@
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ask } from "../../src/answers/ask.js";
 import { loadIndexedCorpus, saveSnapshot } from "../../src/search/snapshot.js";
+import { syntheticCorpus, syntheticFileId } from "../../bench/synthetic.js";
+import { LARGE_CORPUS } from "../../src/search/newsIndex.js";
 import { markdownArticle } from "../helpers/articles.js";
 
 let corpusDir: string;
 let dataDir: string;
 let snapshotFile: string;
 
-function write(name: string, title: string, keyPoint: string) {
-  writeFileSync(path.join(corpusDir, `${name}.md`), markdownArticle({ title, source: `https://news.example.com/${name}`, keyPoints: [keyPoint, "A second point about the same news."] }));
+/** A corpus file, dated a minute ago (a file changed just before a snapshot is always read again). */
+function write(name: string, title: string, keyPoint: string, extra: { id?: string } = {}) {
+  const file = path.join(corpusDir, `${name}.md`);
+  const text = markdownArticle({ title, source: `https://news.example.com/${name}`, keyPoints: [keyPoint, "A second point about the same news."] });
+  writeFileSync(file, extra.id ? text.replace("---\n", `---\nid: ${extra.id}\n`) : text);
+  const past = new Date(Date.now() - 60_000);
+  utimesSync(file, past, past);
 }
 
 beforeEach(() => {
@@ -55,6 +62,34 @@ describe("index snapshot", () => {
     expect(ask(loaded.index, "Lantern Capital").results).toEqual([]);
     // And the snapshot now holds the changes.
     expect((await loadIndexedCorpus(corpusDir, { snapshotFile })).snapshot).toMatchObject({ used: true, parsed: 0, removed: 0 });
+  });
+
+  it("reads a file again when it was written just before the snapshot (its change may share a timestamp)", async () => {
+    writeFileSync(path.join(corpusDir, "fresh.md"), markdownArticle({ title: "Egret Labs Opens A Lab", source: "https://news.example.com/fresh" }));
+    await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect((await loadIndexedCorpus(corpusDir, { snapshotFile })).snapshot).toMatchObject({ used: true, parsed: 1 });
+  });
+
+  it("serves a new file that takes over an article id from an unchanged one", async () => {
+    await loadIndexedCorpus(corpusDir, { snapshotFile });
+    write("a-newcomer", "Kite Systems Buys Plover Data", "Kite Systems bought Plover Data.", { id: "heron" });
+    const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    // As a fresh build: the first file in name order owns the id, the other is reported.
+    expect(loaded.index.get("heron")?.title).toBe("Kite Systems Buys Plover Data");
+    expect(loaded.corpus.problems).toEqual([{ file: "heron.md", reason: 'id "heron" is already used by a-newcomer.md' }]);
+    expect((await loadIndexedCorpus(corpusDir)).index.get("heron")?.title).toBe("Kite Systems Buys Plover Data");
+  });
+
+  it("is rebuilt when the corpus has grown far beyond the one its common words were counted on", async () => {
+    await loadIndexedCorpus(corpusDir, { snapshotFile });
+    for (const doc of syntheticCorpus(LARGE_CORPUS, 3)) {
+      mkdirSync(path.join(corpusDir, path.dirname(doc.id)), { recursive: true });
+      writeFileSync(path.join(corpusDir, `${doc.id}.md`), doc.text);
+    }
+    const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(loaded.snapshot).toMatchObject({ used: false, rejected: "the corpus grew or shrank by over a quarter since it was built", saved: true });
+    expect(loaded.index.commonTerms()).toContain("deal");
+    expect(loaded.index.get(syntheticFileId(5))?.title).toBeTruthy();
   });
 
   it("is rebuilt when it was built by other code or options, or for another corpus folder", async () => {
