@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "node:fs";
+import { readdirSync, statSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../articles/article.js";
@@ -28,7 +28,8 @@ export interface CorpusChanges {
  * a warning, as at start-up.
  */
 export class CorpusWatcher {
-  private watcher: FSWatcher | null = null;
+  /** One watcher per folder (see `watchTree`). */
+  private readonly watchers = new Map<string, FSWatcher>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly attempts = new Map<string, number>();
   /** Which article id each file holds (front matter may set an id other than the file name), and back. */
@@ -43,15 +44,68 @@ export class CorpusWatcher {
       this.idsByFile.set(path.resolve(this.dir, file), id);
       this.fileById.set(id, path.resolve(this.dir, file));
     }
-    this.watcher = watch(this.dir, { recursive: true }, (_event, name) => {
-      if (name) this.schedule(path.resolve(this.dir, name.toString()));
+    this.watchTree(this.dir, false);
+  }
+
+  /**
+   * Watches a folder and the folders below it, one watcher per folder. (Node's recursive watching on
+   * Linux polls every file with a stat every five seconds: for an archive of tens of thousands of files,
+   * a constant load and hundreds of megabytes. Elsewhere it is native and used as it is.) A folder that
+   * appears later is watched from then on, and the files already in it are read.
+   */
+  private watchTree(dir: string, readFiles: boolean): void {
+    if (this.watchers.has(dir)) return;
+    const recursive = process.platform !== "linux";
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, { recursive }, (_event, name) => {
+        if (!name) return;
+        const changed = path.resolve(dir, name.toString());
+        if (isArticleFile(changed)) this.schedule(changed);
+        else if (!recursive) this.watchIfFolder(changed);
+      });
+    } catch (error) {
+      this.logger.error({ err: error, dir: path.relative(this.dir, dir) || "." }, "cannot watch a corpus folder");
+      return;
+    }
+    watcher.on("error", (error) => {
+      this.logger.error({ err: error, dir: path.relative(this.dir, dir) || "." }, "corpus watcher failed");
+      watcher.close();
+      this.watchers.delete(dir);
     });
-    this.watcher.on("error", (error) => this.logger.error({ err: error, dir: this.dir }, "corpus watcher failed"));
+    this.watchers.set(dir, watcher);
+    if (recursive && !readFiles) return;
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // gone again: its watcher reports nothing
+    }
+    for (const entry of entries) {
+      const child = path.join(dir, entry.name);
+      if (entry.isDirectory() && !recursive) this.watchTree(child, readFiles);
+      else if (readFiles && entry.isFile() && isArticleFile(child)) this.schedule(child);
+    }
+  }
+
+  private watchIfFolder(candidate: string): void {
+    try {
+      if (statSync(candidate).isDirectory()) this.watchTree(candidate, true);
+    } catch {
+      // Gone. A folder removed takes its watcher with it (its files are reported by that watcher first),
+      // so that one made again under the same name is watched anew.
+      for (const [dir, watcher] of this.watchers) {
+        if (dir === candidate || dir.startsWith(candidate + path.sep)) {
+          watcher.close();
+          this.watchers.delete(dir);
+        }
+      }
+    }
   }
 
   stop(): void {
-    this.watcher?.close();
-    this.watcher = null;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }

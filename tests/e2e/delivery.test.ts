@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -138,6 +138,22 @@ describe("subscribing a channel", () => {
 
     rmSync(path.join(corpusDir, "story.md"));
     await waitFor(() => newsdesk!.index.get("story") === undefined);
+  });
+
+  it("follows folders: one made later, its files, and one removed and made again", async () => {
+    mkdirSync(path.join(corpusDir, "2025"));
+    await start();
+    await subscribe(general);
+    mkdirSync(path.join(corpusDir, "2025", "11"), { recursive: true });
+    writeFileSync(path.join(corpusDir, "2025", "11", "late.md"), markdownArticle({ title: "Folder Article Arrives Late", source: "https://news.example.com/late" }));
+    await waitFor(() => newsdesk!.index.get("2025/11/late") !== undefined);
+    await waitFor(() => titles(general).includes("Folder Article Arrives Late"));
+    rmSync(path.join(corpusDir, "2025", "11"), { recursive: true });
+    await waitFor(() => newsdesk!.index.get("2025/11/late") === undefined);
+    mkdirSync(path.join(corpusDir, "2025", "11"));
+    await settle();
+    writeFileSync(path.join(corpusDir, "2025", "11", "again.md"), markdownArticle({ title: "Folder Made Again", source: "https://news.example.com/again" }));
+    await waitFor(() => newsdesk!.index.get("2025/11/again") !== undefined);
   });
 
   it("skips a new file that claims another file's article id, as at start-up", async () => {
