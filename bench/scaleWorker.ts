@@ -58,7 +58,7 @@ async function cold() {
 async function warm() {
   const started = performance.now();
   const { index, snapshot } = await loadIndexedCorpus(corpusDir, { snapshotFile });
-  releaseScratchMemory(); // as the bot does once the index is loaded
+  await releaseScratchMemory(); // as the bot does once the index is loaded
   const startMs = performance.now() - started;
   if (!snapshot.used) throw new Error(`snapshot not used: ${snapshot.rejected}`);
   const startRss = process.memoryUsage().rss;

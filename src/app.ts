@@ -102,6 +102,6 @@ export async function loadCorpusIndex(corpusDir: string, snapshotFile: string | 
   if (snapshot.rejected) logger.info({ snapshotFile, reason: snapshot.rejected }, "index snapshot not used; rebuilt");
   if (snapshot.saveError) logger.warn({ snapshotFile, err: snapshot.saveError }, "could not save the index snapshot; the next start will index the corpus again");
   logger.info({ articles: loaded.index.size, fromSnapshot: snapshot.used, parsed: snapshot.parsed, removed: snapshot.removed, ms: Math.round(performance.now() - started) }, "corpus indexed");
-  releaseScratchMemory();
+  await releaseScratchMemory();
   return loaded;
 }

@@ -393,11 +393,13 @@ export class NewsIndex implements SearchableIndex {
   }
 
   private linkCompanies(article: Article): void {
-    for (const company of companiesOf(article)) {
-      const ids = this.companyArticles.get(company) ?? new Set<string>();
-      ids.add(article.id);
-      this.companyArticles.set(company, ids);
-    }
+    const link = (company: string) => {
+      const ids = this.companyArticles.get(company);
+      if (ids) ids.add(article.id);
+      else this.companyArticles.set(company, new Set([article.id]));
+    };
+    for (const company of article.companies) link(company);
+    for (const deal of article.deals) for (const party of deal.parties) link(party);
   }
 
   private termId(term: string): number {

@@ -311,12 +311,15 @@ export function fromImage<T>(image: MiniSearchImage, options: Options<T>): MiniS
   const ms = internals(miniSearch);
   const idToShortId = ms._idToShortId;
   const fieldCount = Object.keys(image.fieldIds).length;
-  image.shortIds.forEach((shortId, i) => {
-    const id = image.documentIds[i]!;
-    ms._documentIds.set(shortId, id);
-    idToShortId.set(id, shortId);
-    ms._fieldLength.set(shortId, Array.from(image.fieldLengths.subarray(i * fieldCount, (i + 1) * fieldCount)));
-  });
+  const { shortIds, documentIds, fieldLengths } = image;
+  for (let i = 0; i < shortIds.length; i++) {
+    const shortId = shortIds[i]!;
+    ms._documentIds.set(shortId, documentIds[i]!);
+    idToShortId.set(documentIds[i]!, shortId);
+    const lengths = new Array<number>(fieldCount);
+    for (let f = 0; f < fieldCount; f++) lengths[f] = fieldLengths[i * fieldCount + f]!;
+    ms._fieldLength.set(shortId, lengths);
+  }
   ms._documentCount = image.documentCount;
   ms._nextId = image.nextId;
   const { postings } = image;
