@@ -1,7 +1,7 @@
 import { Events } from "discord.js";
-import { createBot } from "../src/discord/bot.js";
-import { createLogger } from "../src/logger.js";
-import type { NewsIndex } from "../src/search/newsIndex.js";
+import { createBot } from "../dist/discord/bot.js";
+import { createLogger } from "../dist/logger.js";
+import type { NewsIndex } from "../dist/search/newsIndex.js";
 import { startStandin } from "../tests/e2e/standin.js";
 import type { ScaleQuery } from "./scaleQueries.js";
 import { summarize } from "./stats.js";

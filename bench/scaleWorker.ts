@@ -1,22 +1,23 @@
-// One measurement of the archive-scale benchmark, in a process of its own so that its memory figures are
-// its own: `tsx bench/scaleWorker.ts <cold|warm|plain> <corpus dir> <snapshot file> <queries>`.
+// One measurement of the archive-scale benchmark, on the compiled code that `npm start` runs (dist/, built
+// by `npm run bench`), in a process of its own so that its memory figures are its own:
+// `tsx bench/scaleWorker.ts <cold|warm|bot|plain> <corpus dir> <snapshot file> <queries>`.
 // Prints one line of JSON. Run by bench/scaleBench.ts.
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { ask } from "../src/answers/ask.js";
-import type { Answer } from "../src/answers/answer.js";
-import { deal } from "../src/answers/deal.js";
-import { summary } from "../src/answers/summary.js";
-import { loadCorpus } from "../src/articles/loadCorpus.js";
-import { parseArticleText } from "../src/articles/parse.js";
-import { renderAnswer } from "../src/render/answer.js";
-import { NewsIndex } from "../src/search/newsIndex.js";
-import { indexFingerprint, loadIndexedCorpus, saveSnapshot } from "../src/search/snapshot.js";
+import { ask } from "../dist/answers/ask.js";
+import type { Answer } from "../dist/answers/answer.js";
+import { deal } from "../dist/answers/deal.js";
+import { summary } from "../dist/answers/summary.js";
+import { loadCorpus } from "../dist/articles/loadCorpus.js";
+import { parseArticleText } from "../dist/articles/parse.js";
+import { renderAnswer } from "../dist/render/answer.js";
+import { NewsIndex } from "../dist/search/newsIndex.js";
+import { indexFingerprint, loadIndexedCorpus, saveSnapshot } from "../dist/search/snapshot.js";
 import path from "node:path";
-import { startNewsdesk } from "../src/app.js";
-import { createLogger } from "../src/logger.js";
-import { releaseScratchMemory } from "../src/memory.js";
+import { startNewsdesk } from "../dist/app.js";
+import { createLogger } from "../dist/logger.js";
+import { releaseScratchMemory } from "../dist/memory.js";
 import { startStandin } from "../tests/e2e/standin.js";
 import { interactionRoundTrips } from "./scaleInteractions.js";
 import { PATHOLOGICAL_QUERIES, type ScaleQuery } from "./scaleQueries.js";

@@ -277,17 +277,19 @@ export class NewsIndex implements SearchableIndex {
   static restore(snapshot: IndexSnapshot): NewsIndex {
     const index = new NewsIndex([], { commonTerms: snapshot.commonTerms, commonBasis: snapshot.commonBasis });
     index.articleIndex = fromImage(snapshot.miniSearch, articleIndexOptions(index.common));
+    // Plain loops: this runs for every article and term of an archive at start-up.
     for (const article of snapshot.articles) {
       index.articles.set(article.id, article);
       if (article.scope !== undefined) index.scoped++;
       index.linkCompanies(article);
     }
-    snapshot.termList.forEach((term, id) => {
-      index.termList.push(term);
-      index.termIds.set(term, id);
-    });
-    snapshot.packedIds.forEach((id, i) => index.packed.set(id, snapshot.packedData.subarray(snapshot.packedStarts[i], snapshot.packedStarts[i + 1])));
-    snapshot.pointTerms.forEach((term, i) => index.pointFrequency.set(term, snapshot.pointCounts[i]!));
+    const { termList, packedIds, packedStarts, packedData, pointTerms, pointCounts } = snapshot;
+    for (let id = 0; id < termList.length; id++) {
+      index.termList.push(termList[id]!);
+      index.termIds.set(termList[id]!, id);
+    }
+    for (let i = 0; i < packedIds.length; i++) index.packed.set(packedIds[i]!, packedData.subarray(packedStarts[i], packedStarts[i + 1]));
+    for (let i = 0; i < pointTerms.length; i++) index.pointFrequency.set(pointTerms[i]!, pointCounts[i]!);
     Object.assign(index.points, snapshot.points);
     return index;
   }
@@ -393,13 +395,14 @@ export class NewsIndex implements SearchableIndex {
   }
 
   private linkCompanies(article: Article): void {
-    const link = (company: string) => {
-      const ids = this.companyArticles.get(company);
-      if (ids) ids.add(article.id);
-      else this.companyArticles.set(company, new Set([article.id]));
-    };
-    for (const company of article.companies) link(company);
-    for (const deal of article.deals) for (const party of deal.parties) link(party);
+    for (const company of article.companies) this.linkCompany(company, article.id);
+    for (const deal of article.deals) for (const party of deal.parties) this.linkCompany(party, article.id);
+  }
+
+  private linkCompany(company: string, id: string): void {
+    const ids = this.companyArticles.get(company);
+    if (ids) ids.add(id);
+    else this.companyArticles.set(company, new Set([id]));
   }
 
   private termId(term: string): number {
