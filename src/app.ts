@@ -44,7 +44,7 @@ export interface Newsdesk {
  */
 export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk> {
   const { logger } = options;
-  const { corpus, index } = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
+  const { corpus, index, snapshot } = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
   let db: Db;
   try {
     db = openDatabase(options.dataDir);
@@ -59,7 +59,7 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
   // Feed articles live in the database; they join the corpus in the index and in the reconciliation.
   const fromFeeds = feeds.storedArticles().filter((article) => !index.get(article.id));
   for (const article of fromFeeds) index.add(article);
-  const counts = delivery.reconcile([...corpus.articles, ...fromFeeds]);
+  const counts = delivery.reconcile([...corpus.articles, ...fromFeeds], snapshot);
   feeds.ensureConfigured(options.feeds ?? []);
   logger.info({ articles: index.size, fromFeeds: fromFeeds.length, corpusDir: options.corpusDir, ...counts }, "corpus loaded");
 

@@ -78,6 +78,11 @@ export const MIGRATIONS: string[] = [
      updated_at INTEGER NOT NULL,
      PRIMARY KEY (feed_id, item_key)
    );`,
+  // 3: small facts about the database as a whole, such as which index snapshot's articles it has taken.
+  `CREATE TABLE meta (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 /** Opens (or creates) the database file in `dataDir`, in WAL mode, with every migration applied. */

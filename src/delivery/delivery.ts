@@ -16,6 +16,19 @@ export interface DeliveryOptions extends Pick<SenderOptions, "postsPerHour" | "o
   now?: () => number;
 }
 
+/** Which index snapshot (by when it was written) the database has taken every article of. */
+const SNAPSHOT_TAKEN = "corpus_snapshot_taken";
+
+/** What Delivery.reconcile needs to know of the index snapshot the corpus was loaded with. */
+export interface CorpusSnapshot {
+  /** When the snapshot loaded was written, or null when none was used. */
+  loadedFrom: number | null;
+  /** The ids of articles taken from it as they were (their files had not changed). */
+  unchanged: ReadonlySet<string>;
+  /** When the snapshot now on disk was written (the one loaded, or a new one), or null. */
+  current: number | null;
+}
+
 /** Most articles a new subscription may ask to have posted at once. */
 export const MAX_BACKFILL = 25;
 
@@ -33,9 +46,17 @@ export class Delivery implements CorpusChanges {
     this.sender = new Sender({ ...options, store: this.store, article: (id) => options.index.get(id) });
   }
 
-  /** At start-up: accept the corpus as loaded (posting what arrived while we were down), forget what left. */
-  reconcile(articles: Article[]): Record<"new" | "changed" | "unchanged" | "removed", number> {
-    const counts = this.store.acceptArticles(articles);
+  /**
+   * At start-up: accept the corpus as loaded (posting what arrived while we were down), forget what left.
+   * With `snapshot`, the articles came from the index snapshot written at `loadedFrom`, unchanged except
+   * for those not in `unchanged`; when this database took every article of that very snapshot (it
+   * recorded so, below), those need no comparing again. A database restored from elsewhere, or a start
+   * that stopped before this point, compares them all.
+   */
+  reconcile(articles: Article[], snapshot?: CorpusSnapshot): Record<"new" | "changed" | "unchanged" | "removed", number> {
+    const trusted = snapshot?.loadedFrom !== null && snapshot?.loadedFrom !== undefined && this.store.meta(SNAPSHOT_TAKEN) === String(snapshot.loadedFrom);
+    const counts = this.store.acceptArticles(articles, trusted ? snapshot!.unchanged : undefined);
+    if (snapshot?.current) this.store.setMeta(SNAPSHOT_TAKEN, String(snapshot.current));
     const present = new Set(articles.map((article) => article.id));
     const gone = this.store.articleIds().filter((id) => !present.has(id));
     for (const id of gone) this.store.removeArticle(id);

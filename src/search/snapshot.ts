@@ -37,6 +37,11 @@ export interface IndexedCorpus {
     /** Whether a new snapshot was written, and why it could not be. */
     saved: boolean;
     saveError: string | null;
+    /** When the snapshot used was written (null if none), and when the one now on disk was. */
+    loadedFrom: number | null;
+    current: number | null;
+    /** Ids of the articles taken from the snapshot as they were (their files unchanged). */
+    unchanged: Set<string>;
   };
 }
 
@@ -81,6 +86,8 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
   let removed = 0;
   // Read from its file this time (new, changed, or taking over an id), not the snapshot's own article.
   const parsed = corpus.articles.filter((article) => article !== restored?.get(article.id));
+  const unchanged = new Set(restored ? corpus.articles.filter((article) => article === restored!.get(article.id)).map((article) => article.id) : []);
+  const loadedFrom = restored ? saved.snapshot!.savedAt : null;
   if (restored) {
     const present = new Set(corpus.articles.map((article) => article.id));
     for (const article of restored.all()) {
@@ -98,9 +105,10 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
   corpus.articles = corpus.articles.map((article) => index.get(article.id)!);
   const changed = !restored || parsed.length > 0 || removed > 0;
   let saveError: string | null = null;
+  let current = loadedFrom;
   if (file && changed) {
     try {
-      saveSnapshot(file, fingerprint, corpus, index);
+      current = saveSnapshot(file, fingerprint, corpus, index);
     } catch (error) {
       saveError = (error as Error).message;
     }
@@ -108,7 +116,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
   return {
     corpus,
     index,
-    snapshot: { used: restored !== null, rejected, parsed: parsed.length, removed, saved: Boolean(file && changed && !saveError), saveError },
+    snapshot: { used: restored !== null, rejected, parsed: parsed.length, removed, saved: Boolean(file && changed && !saveError), saveError, loadedFrom, current, unchanged },
   };
 }
 
@@ -121,14 +129,18 @@ function drifted(basis: number, now: number): boolean {
   return basis >= LARGE_CORPUS && Math.abs(now - basis) > basis / 4;
 }
 
-/** Writes the index and the stamps of the files it was built from (to a temporary file, then renamed). */
-export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Corpus, "files" | "stamps">, index: NewsIndex): void {
+/**
+ * Writes the index and the stamps of the files it was built from (to a temporary file, then renamed);
+ * returns when it was written, which identifies it.
+ */
+export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Corpus, "files" | "stamps">, index: NewsIndex): number {
+  const savedAt = Date.now();
   const names = [...corpus.files.keys()].filter((name) => corpus.stamps.has(name));
   const stamps = names.map((name) => corpus.stamps.get(name)!);
   const snapshot: SnapshotFile = {
     format: SNAPSHOT_FORMAT,
     fingerprint,
-    savedAt: Date.now(),
+    savedAt,
     files: {
       names,
       ids: names.map((name) => corpus.files.get(name)!),
@@ -147,6 +159,7 @@ export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Cor
     rmSync(temporary, { force: true }); // a full disk leaves no half-written file behind
     throw error;
   }
+  return savedAt;
 }
 
 async function readSnapshot(file: string, fingerprint: string): Promise<{ snapshot: SnapshotFile | null; restored: NewsIndex | null; rejected: string | null }> {

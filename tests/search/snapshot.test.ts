@@ -3,6 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ask } from "../../src/answers/ask.js";
+import { openDatabase } from "../../src/delivery/database.js";
+import { Delivery } from "../../src/delivery/delivery.js";
+import { createLogger } from "../../src/logger.js";
 import { loadIndexedCorpus, saveSnapshot } from "../../src/search/snapshot.js";
 import { syntheticCorpus, syntheticFileId } from "../../bench/synthetic.js";
 import { LARGE_CORPUS } from "../../src/search/newsIndex.js";
@@ -117,5 +120,32 @@ describe("index snapshot", () => {
     expect(unsaved.snapshot.saved).toBe(false);
     expect(unsaved.snapshot.saveError).toMatch(/EEXIST|ENOTDIR/);
     expect(unsaved.index.size).toBe(2);
+  });
+});
+
+describe("start-up reconciliation with a snapshot", () => {
+  const reconcileOnce = async () => {
+    const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    const db = openDatabase(dataDir);
+    const target = { post: async () => "m", edit: async () => undefined }; // no subscriptions: never called
+    const delivery = new Delivery({ db, index: loaded.index, target, logger: createLogger("silent") });
+    const counts = delivery.reconcile(loaded.corpus.articles, loaded.snapshot);
+    return { db, counts };
+  };
+
+  it("takes the unchanged articles of the snapshot it last took as they are, and compares all others", async () => {
+    let { db, counts } = await reconcileOnce();
+    expect(counts).toMatchObject({ new: 2, changed: 0, unchanged: 0 });
+    db.close();
+    ({ db, counts } = await reconcileOnce());
+    expect(counts).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
+    // A database from elsewhere (restored from a backup) that holds an older version of an article:
+    // it never took this snapshot, so every article is compared, and the change is seen.
+    db.prepare("UPDATE articles SET content_hash = 'an older version' WHERE id = 'falcon'").run();
+    db.prepare("UPDATE meta SET value = 'another snapshot'").run();
+    db.close();
+    ({ db, counts } = await reconcileOnce());
+    expect(counts).toMatchObject({ new: 0, changed: 1, unchanged: 1 });
+    db.close();
   });
 });
