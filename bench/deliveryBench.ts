@@ -29,7 +29,7 @@ async function setup(channels: number, unthrottled: boolean): Promise<{ standin:
   });
   await until(() => newsdesk.client.isReady());
   for (const channelId of channelIds) {
-    newsdesk.delivery.subscribe({ guildId: standin.guildId, channelId, filters: { include: [], exclude: [] }, digestTime: null, createdBy: "bench", backfill: 0 });
+    await newsdesk.delivery.subscribe({ guildId: standin.guildId, channelId, filters: { include: [], exclude: [] }, digestTime: null, createdBy: "bench", backfill: 0 });
   }
   return { standin, newsdesk, corpusDir, dataDir, channelIds };
 }
@@ -65,7 +65,7 @@ async function throughput(channels: number, perChannel: number, unthrottled: boo
   });
   const total = channels * perChannel;
   const start = performance.now();
-  for (const article of articles) run.newsdesk.delivery.upsert(article);
+  for (const article of articles) await run.newsdesk.delivery.upsert(article);
   await until(() => run.channelIds.reduce((sum, id) => sum + run.standin.messagesIn(id).length, 0) >= total);
   const seconds = (performance.now() - start) / 1000;
   await teardown(run);

@@ -1,8 +1,10 @@
 import { Events, type Client, type ClientOptions } from "discord.js";
+import { hostname } from "node:os";
 import path from "node:path";
+import { loadCorpus, type Corpus } from "./articles/loadCorpus.js";
 import { CorpusWatcher, type WatchOptions } from "./delivery/corpusWatcher.js";
-import { openDatabase, type Db } from "./delivery/database.js";
 import { Delivery, type DeliveryOptions } from "./delivery/delivery.js";
+import { IndexFollower } from "./delivery/indexFollower.js";
 import { createBot } from "./discord/bot.js";
 import { FeedPoller, type PollerOptions } from "./feeds/poller.js";
 import { discordTarget } from "./discord/discordTarget.js";
@@ -10,6 +12,8 @@ import type { Logger } from "./logger.js";
 import { releaseScratchMemory } from "./memory.js";
 import type { NewsIndex } from "./search/newsIndex.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "./search/snapshot.js";
+import { PostgresCoordinator } from "./store/coordination.js";
+import { openDatabase, type Database } from "./store/database.js";
 
 export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "now"> {
   /** Feeds named in the configuration. */
@@ -17,8 +21,13 @@ export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | 
   /** Feed polling: interval, fetch limits, whether /feed add may use private addresses. */
   feedPolling?: Pick<PollerOptions, "intervalMs" | "limits" | "allowPrivateAddresses">;
   corpusDir: string;
-  /** Folder of the SQLite database, or ":memory:". */
+  /** Folder of the SQLite database and the index snapshot, or ":memory:". */
   dataDir: string;
+  /** PostgreSQL shared by every process (DATABASE_URL); without it, the SQLite file in `dataDir`. */
+  databaseUrl?: string | null;
+  /** The gateway shards this process connects (SHARDS), of `shardCount` (SHARD_COUNT); default all. */
+  shards?: number[] | null;
+  shardCount?: number | null;
   token: string;
   apiUrl?: string | null;
   logger: Logger;
@@ -26,6 +35,9 @@ export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | 
   pageTtlMs?: number;
   deferAboveArticles?: number;
   rest?: ClientOptions["rest"];
+  /** Channel leases (default 20 s) and how often to look for channels to take over (default 5 s with PostgreSQL). */
+  leaseMs?: number;
+  pollMs?: number;
 }
 
 export interface Newsdesk {
@@ -33,38 +45,91 @@ export interface Newsdesk {
   feeds: FeedPoller;
   index: NewsIndex;
   delivery: Delivery;
-  db: Db;
+  database: Database;
+  /** Whether this process watches the corpus folder (always, on SQLite; the lock holder, on PostgreSQL). */
+  isCorpusLeader(): boolean;
   /** Stops watching and posting, disconnects, closes the database. */
   stop(): Promise<void>;
 }
 
+/** With PostgreSQL, how often a process looks for channels whose lease lapsed (its holder died). */
+const SHARED_POLL_MS = 5_000;
+
 /**
- * The whole bot: corpus loaded and indexed, the database opened and migrated, the corpus folder watched,
- * discord.js connected, and the sender posting once the connection is ready.
+ * The whole bot: corpus loaded and indexed, the database opened and migrated, the corpus folder watched
+ * (by one process of those sharing a database), discord.js connected, and the sender posting once the
+ * connection is ready.
  */
 export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk> {
   const { logger } = options;
-  const { corpus, index, snapshot } = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
-  let db: Db;
-  try {
-    db = openDatabase(options.dataDir);
-  } catch (error) {
-    throw new Error(`cannot open the database in DATA_DIR (${options.dataDir}): ${(error as Error).message}. Make the folder writable, free some disk space, or point DATA_DIR elsewhere.`);
-  }
+  const loaded = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
+  const { index, snapshot } = loaded;
+  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const shared = database.engine === "postgres";
   let delivery: Delivery | undefined;
   let feeds: FeedPoller | undefined;
-  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest });
-  delivery = new Delivery({ ...options, db, index, target: discordTarget(client.rest), logger });
-  feeds = new FeedPoller({ db, delivery, logger, now: options.now, ...options.feedPolling });
-  // Feed articles live in the database; they join the corpus in the index and in the reconciliation.
-  const fromFeeds = feeds.storedArticles().filter((article) => !index.get(article.id));
-  for (const article of fromFeeds) index.add(article);
-  const counts = delivery.reconcile([...corpus.articles, ...fromFeeds], snapshot);
-  feeds.ensureConfigured(options.feeds ?? []);
-  logger.info({ articles: index.size, fromFeeds: fromFeeds.length, corpusDir: options.corpusDir, ...counts }, "corpus loaded");
-
+  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest, shards: options.shards, shardCount: options.shardCount });
+  // One SQLite file has one process: its leases carry a fixed name, so a restart takes its channels back at once.
+  const owner = shared ? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}` : "local";
+  delivery = new Delivery({ ...options, database, index, target: discordTarget(client.rest), logger, owner, leaseMs: options.leaseMs, pollMs: options.pollMs ?? (shared ? SHARED_POLL_MS : undefined) });
+  feeds = new FeedPoller({ db: database.db, delivery, logger, now: options.now, ...options.feedPolling });
   const watcher = new CorpusWatcher(options.corpusDir, delivery, logger, options.watch);
-  watcher.start(corpus.files);
+
+  /** Takes the corpus folder into the database (the articles that came and went while nobody watched) and watches it. */
+  const leadCorpus = async (corpus: Pick<Corpus, "articles" | "files">) => {
+    const fromFeeds = (await feeds.storedArticles()).filter((article) => !index.get(article.id));
+    for (const article of fromFeeds) index.add(article);
+    const counts = await delivery.reconcile([...corpus.articles, ...(await feeds.storedArticles())], snapshot);
+    logger.info({ articles: index.size, fromFeeds: fromFeeds.length, corpusDir: options.corpusDir, ...counts }, "corpus loaded");
+    watcher.start(corpus.files);
+  };
+
+  let coordinator: PostgresCoordinator | null = null;
+  let leading = false;
+  try {
+    if (!shared) {
+      leading = true;
+      await leadCorpus(loaded.corpus);
+    } else {
+      const follower = new IndexFollower(delivery.store, index, logger, () => delivery.sender.wake());
+      await follower.catchUp();
+      let first = true;
+      let leadership = Promise.resolve();
+      coordinator = new PostgresCoordinator({
+        url: database.postgresUrl!,
+        logger,
+        onArticlesChanged: () => {
+          void follower.catchUp();
+          delivery.sender.wake();
+        },
+        onLeadership: (lead) => {
+          leading = lead;
+          leadership = leadership.then(async () => {
+            if (!lead) {
+              watcher.stop();
+              logger.warn("no longer the corpus leader; another process watches the corpus folder");
+              return;
+            }
+            logger.info({ corpusDir: options.corpusDir }, "became the corpus leader: watching the corpus folder");
+            // The folder as it is now: a process taking over reads it again, since it may have changed meanwhile.
+            const corpus = first ? loaded.corpus : await loadCorpus(options.corpusDir);
+            first = false;
+            if (leading) await leadCorpus(corpus);
+          }).catch((error: unknown) => logger.error({ err: error }, "could not take the corpus folder into the database"));
+        },
+      });
+      await coordinator.start();
+      await leadership;
+    }
+    await feeds.ensureConfigured(options.feeds ?? []);
+  } catch (error) {
+    watcher.stop();
+    await coordinator?.stop();
+    await client.destroy();
+    await database.close();
+    throw error;
+  }
+
   client.once(Events.ClientReady, () => {
     delivery.start();
     feeds.start();
@@ -73,8 +138,9 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     await client.login(options.token);
   } catch (error) {
     watcher.stop();
+    await coordinator?.stop();
     await client.destroy();
-    db.close();
+    await database.close();
     throw error;
   }
   return {
@@ -82,13 +148,15 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     feeds,
     index,
     delivery,
-    db,
+    database,
+    isCorpusLeader: () => leading,
     async stop() {
       watcher.stop();
+      await coordinator?.stop();
       await feeds.stop();
       await delivery.stop();
       await client.destroy();
-      db.close();
+      await database.close();
     },
   };
 }

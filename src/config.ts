@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { resolveCorpusDir } from "./paths.js";
+import { maskUrl } from "./store/database.js";
 
 /** Log levels pino knows. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -29,6 +30,12 @@ export interface Config {
   feedPollMinutes: number;
   /** Whether /feed add may name private or local addresses. */
   feedsAllowPrivate: boolean;
+  /** PostgreSQL shared by several processes; null keeps everything in the SQLite file in dataDir. */
+  databaseUrl: string | null;
+  /** The gateway shards this process connects (SHARDS), or null for all of them. */
+  shards: number[] | null;
+  /** How many shards the bot runs in all (SHARD_COUNT), or null for one (or what Discord recommends, with SHARDS unset). */
+  shardCount: number | null;
 }
 
 /** A setting that is missing or malformed: the message names the variable and how to fix it. */
@@ -99,7 +106,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const privateRaw = (value("FEEDS_ALLOW_PRIVATE_ADDRESSES") ?? "false").toLowerCase();
   if (!["true", "false", "1", "0", "yes", "no"].includes(privateRaw)) throw new ConfigError(`FEEDS_ALLOW_PRIVATE_ADDRESSES must be true or false, not "${privateRaw}".`);
+  const databaseUrl = value("DATABASE_URL");
+  if (databaseUrl !== null) {
+    let protocol = "";
+    try {
+      protocol = new URL(databaseUrl).protocol;
+    } catch {
+      protocol = "";
+    }
+    if (protocol !== "postgres:" && protocol !== "postgresql:") {
+      throw new ConfigError(`DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/newsdesk, not "${maskUrl(databaseUrl)}" (leave it empty to keep the SQLite file in DATA_DIR).`);
+    }
+  }
+  const { shards, shardCount } = readShards(value("SHARDS"), value("SHARD_COUNT"));
   return {
+    databaseUrl,
+    shards,
+    shardCount,
     feeds,
     feedPollMinutes,
     feedsAllowPrivate: ["true", "1", "yes"].includes(privateRaw),
@@ -112,4 +135,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: level as LogLevel,
     discordApiUrl: apiUrl?.replace(/\/+$/, "") ?? null,
   };
+}
+
+/**
+ * SHARDS and SHARD_COUNT as discord.js reads them (ShardingManager sets both for each process it starts):
+ * SHARDS a JSON shard id or array of ids (`1`, `[0,1]`), SHARD_COUNT a whole number; every id below it.
+ */
+export function readShards(shardsRaw: string | null, countRaw: string | null): { shards: number[] | null; shardCount: number | null } {
+  let shardCount: number | null = null;
+  if (countRaw !== null) {
+    shardCount = Number(countRaw);
+    if (!Number.isInteger(shardCount) || shardCount < 1 || shardCount > 10_000) throw new ConfigError(`SHARD_COUNT must be the whole number of shards the bot runs (1 or more), not "${countRaw}".`);
+  }
+  if (shardsRaw === null) return { shards: null, shardCount };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(shardsRaw);
+  } catch {
+    parsed = undefined;
+  }
+  const list = typeof parsed === "number" ? [parsed] : parsed;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((id) => Number.isInteger(id) && id >= 0)) {
+    throw new ConfigError(`SHARDS must be a shard id or a JSON list of them, such as 0 or [0,1], not "${shardsRaw}".`);
+  }
+  if (shardCount === null) throw new ConfigError("SHARDS needs SHARD_COUNT, the number of shards in all (for example SHARDS=[0,1] with SHARD_COUNT=4).");
+  const outside = (list as number[]).find((id) => id >= shardCount!);
+  if (outside !== undefined) throw new ConfigError(`SHARDS names shard ${outside}, but SHARD_COUNT=${shardCount} has shards 0 to ${shardCount - 1}.`);
+  return { shards: [...new Set(list as number[])].sort((a, b) => a - b), shardCount };
 }

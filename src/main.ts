@@ -7,6 +7,7 @@ import { runConsole } from "./cli/console.js";
 import { startConsoleDelivery } from "./cli/consoleDelivery.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { DatabaseError } from "./store/database.js";
 import { SNAPSHOT_FILE } from "./search/snapshot.js";
 
 loadDotenv({ quiet: true });
@@ -27,7 +28,7 @@ if (!config.discordToken) {
   const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
   const { corpus, index } = await loadCorpusIndex(config.corpusDir, path.join(config.dataDir, SNAPSHOT_FILE), logger);
   const write = (text: string) => process.stdout.write(`${text}\n`);
-  const posts = startConsoleDelivery(config.corpusDir, corpus, index, write, logger);
+  const posts = await startConsoleDelivery(config.corpusDir, corpus, index, write, logger);
   await runConsole(() => index, { input: process.stdin, output: process.stdout, terminal: Boolean(process.stdin.isTTY) }, posts.context);
   await posts.stop();
   process.exit(0);
@@ -39,6 +40,9 @@ try {
   newsdesk = await startNewsdesk({
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    shards: config.shards,
+    shardCount: config.shardCount,
     token: config.discordToken,
     apiUrl: config.discordApiUrl,
     postsPerHour: config.postsPerHour,
@@ -47,7 +51,9 @@ try {
     logger,
   });
 } catch (error) {
-  logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
+  // A database that cannot be reached or opened is told in words: which setting, and what to check.
+  if (error instanceof DatabaseError) logger.fatal(`could not start: ${error.message}`);
+  else logger.fatal({ err: error }, `could not start: ${(error as Error).message}`);
   process.exit(1);
 }
 let stopping = false;

@@ -5,7 +5,7 @@ import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../src/articles/article.js";
 import { parseArticleText } from "../src/articles/parse.js";
-import { openDatabase } from "../src/delivery/database.js";
+import { openDatabase } from "../src/store/database.js";
 import { Sender } from "../src/delivery/sender.js";
 import { DeliveryStore } from "../src/delivery/store.js";
 import { DeliveryError, type DeliveryTarget } from "../src/delivery/target.js";
@@ -63,10 +63,10 @@ describe("logs", () => {
 
 describe("delivery", () => {
   it("drops a post Discord refuses (400) and goes on with the channel's next one", async () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+    const store = new DeliveryStore((await openDatabase({ dataDir: ":memory:" })).db, { engine: "sqlite" });
+    await store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
     const index = new NewsIndex([article("bad", "Refused Post"), article("good", "Fine Post")]);
-    store.acceptArticles(index.all());
+    await store.acceptArticles(index.all());
     const posted: string[] = [];
     const target: DeliveryTarget = {
       async post(_channel, message) {
@@ -82,32 +82,32 @@ describe("delivery", () => {
     await sender.idle();
     await sender.stop();
     expect(posted).toEqual(["Fine Post"]);
-    expect(store.stats(1)).toMatchObject({ pending: 0 });
+    expect(await store.stats(1)).toMatchObject({ pending: 0 });
     expect(new DeliveryError("rejected", "x").failure).toBe("rejected");
   });
 
-  it("carries waiting articles over when a subscription switches between digest and posts", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: "23:00", createdBy: "u" });
-    store.acceptArticle(article("a", "Held For The Digest"));
-    expect(store.due()).toEqual([]);
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    expect(store.due()).toEqual([expect.objectContaining({ articleId: "a", action: "post" })]);
+  it("carries waiting articles over when a subscription switches between digest and posts", async () => {
+    const store = new DeliveryStore((await openDatabase({ dataDir: ":memory:" })).db, { engine: "sqlite" });
+    await store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: "23:00", createdBy: "u" });
+    await store.acceptArticle(article("a", "Held For The Digest"));
+    expect(await store.due()).toEqual([]);
+    await store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+    expect(await store.due()).toEqual([expect.objectContaining({ articleId: "a", action: "post" })]);
   });
 
-  it("counts zero posts as zero", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    const { subscription } = store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    expect(store.stats(subscription.id)).toEqual({ pending: 0, sent: 0, lastSentAt: null });
+  it("counts zero posts as zero", async () => {
+    const store = new DeliveryStore((await openDatabase({ dataDir: ":memory:" })).db, { engine: "sqlite" });
+    const { subscription } = await store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+    expect(await store.stats(subscription.id)).toEqual({ pending: 0, sent: 0, lastSentAt: null });
   });
 
-  it("delivers an article from a server's own feed only to that server's channels", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    store.subscribe({ guildId: "A", channelId: "a1", filters: noFilters, digestTime: null, createdBy: "u" });
-    store.subscribe({ guildId: "B", channelId: "b1", filters: noFilters, digestTime: null, createdBy: "u" });
-    store.acceptArticle(article("feed/x/1", "Only For Server A", { scope: "A" }));
-    store.acceptArticle(article("corpus-1", "For Everyone"));
-    expect(store.due().map((row) => `${row.channelId}:${row.articleId}`).sort()).toEqual(["a1:corpus-1", "a1:feed/x/1", "b1:corpus-1"]);
+  it("delivers an article from a server's own feed only to that server's channels", async () => {
+    const store = new DeliveryStore((await openDatabase({ dataDir: ":memory:" })).db, { engine: "sqlite" });
+    await store.subscribe({ guildId: "A", channelId: "a1", filters: noFilters, digestTime: null, createdBy: "u" });
+    await store.subscribe({ guildId: "B", channelId: "b1", filters: noFilters, digestTime: null, createdBy: "u" });
+    await store.acceptArticle(article("feed/x/1", "Only For Server A", { scope: "A" }));
+    await store.acceptArticle(article("corpus-1", "For Everyone"));
+    expect((await store.due()).map((row) => `${row.channelId}:${row.articleId}`).sort()).toEqual(["a1:corpus-1", "a1:feed/x/1", "b1:corpus-1"]);
   });
 });
 

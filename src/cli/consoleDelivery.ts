@@ -1,6 +1,6 @@
 import type { Corpus } from "../articles/loadCorpus.js";
 import { CorpusWatcher } from "../delivery/corpusWatcher.js";
-import { openDatabase } from "../delivery/database.js";
+import { openDatabase } from "../store/database.js";
 import { Delivery } from "../delivery/delivery.js";
 import type { DeliveryTarget } from "../delivery/target.js";
 import type { Logger } from "../logger.js";
@@ -16,7 +16,7 @@ export const CONSOLE_CHANNEL = "console";
  * printed as the post a subscribed channel would get, through the same delivery code as the bot (with a
  * database in memory).
  */
-export function startConsoleDelivery(corpusDir: string, corpus: Corpus, index: NewsIndex, write: (text: string) => void, logger: Logger) {
+export async function startConsoleDelivery(corpusDir: string, corpus: Corpus, index: NewsIndex, write: (text: string) => void, logger: Logger) {
   let sequence = 0;
   const target: DeliveryTarget = {
     async post(channelId, message) {
@@ -27,9 +27,10 @@ export function startConsoleDelivery(corpusDir: string, corpus: Corpus, index: N
       write(`\n── post ${messageId} in #${channelId} edited ──\n${messageToText(message)}\n`);
     },
   };
-  const delivery = new Delivery({ db: openDatabase(":memory:"), index, target, logger, postsPerHour: 1000 });
-  delivery.reconcile(corpus.articles);
-  delivery.subscribe({ guildId: CONSOLE_CHANNEL, channelId: CONSOLE_CHANNEL, filters: { include: [], exclude: [] }, digestTime: null, createdBy: "console", backfill: 0 });
+  const database = await openDatabase({ dataDir: ":memory:" });
+  const delivery = new Delivery({ database, index, target, logger, postsPerHour: 1000 });
+  await delivery.reconcile(corpus.articles);
+  await delivery.subscribe({ guildId: CONSOLE_CHANNEL, channelId: CONSOLE_CHANNEL, filters: { include: [], exclude: [] }, digestTime: null, createdBy: "console", backfill: 0 });
   const watcher = new CorpusWatcher(corpusDir, delivery, logger);
   watcher.start(corpus.files);
   delivery.start();
@@ -47,6 +48,7 @@ export function startConsoleDelivery(corpusDir: string, corpus: Corpus, index: N
     async stop() {
       watcher.stop();
       await delivery.stop();
+      await database.close();
     },
   };
 }

@@ -17,9 +17,9 @@ export interface WatchOptions {
 
 export interface CorpusChanges {
   /** A file was added or changed and parses: the article to index (replacing any with the same id). */
-  upsert(article: Article, file: string): void;
+  upsert(article: Article, file: string): Promise<unknown> | void;
   /** A file was removed, or an article's id changed: the article with this id leaves the index. */
-  remove(id: string, file: string): void;
+  remove(id: string, file: string): Promise<unknown> | void;
 }
 
 /**
@@ -138,7 +138,7 @@ export class CorpusWatcher {
       this.attempts.delete(file);
       if (id && this.fileById.get(id) === file) {
         this.fileById.delete(id);
-        this.changes.remove(id, relative);
+        await this.changes.remove(id, relative);
       }
       return;
     }
@@ -164,10 +164,10 @@ export class CorpusWatcher {
     const previous = this.idsByFile.get(file);
     if (previous && previous !== result.article.id) {
       this.fileById.delete(previous);
-      this.changes.remove(previous, relative);
+      await this.changes.remove(previous, relative);
     }
     this.idsByFile.set(file, result.article.id);
     this.fileById.set(result.article.id, file);
-    this.changes.upsert(result.article, relative);
+    await this.changes.upsert(result.article, relative);
   }
 }

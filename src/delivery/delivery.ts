@@ -2,14 +2,14 @@ import type { Article } from "../articles/article.js";
 import type { Logger } from "../logger.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import type { CorpusChanges } from "./corpusWatcher.js";
-import type { Db } from "./database.js";
+import type { Database, Executor } from "../store/database.js";
 import { passes, type Filters } from "./filters.js";
 import { Sender, type SenderOptions } from "./sender.js";
 import { DeliveryStore, type Subscription } from "./store.js";
 import type { DeliveryTarget } from "./target.js";
 
-export interface DeliveryOptions extends Pick<SenderOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "concurrency"> {
-  db: Db;
+export interface DeliveryOptions extends Pick<SenderOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "concurrency" | "owner" | "leaseMs" | "pollMs"> {
+  database: Pick<Database, "db" | "engine">;
   index: NewsIndex;
   target: DeliveryTarget;
   logger: Logger;
@@ -42,7 +42,7 @@ export class Delivery implements CorpusChanges {
   readonly sender: Sender;
 
   constructor(private readonly options: DeliveryOptions) {
-    this.store = new DeliveryStore(options.db, options.now);
+    this.store = new DeliveryStore(options.database.db, { engine: options.database.engine, now: options.now });
     this.sender = new Sender({ ...options, store: this.store, article: (id) => options.index.get(id) });
   }
 
@@ -53,13 +53,13 @@ export class Delivery implements CorpusChanges {
    * recorded so, below), those need no comparing again. A database restored from elsewhere, or a start
    * that stopped before this point, compares them all.
    */
-  reconcile(articles: Article[], snapshot?: CorpusSnapshot): Record<"new" | "changed" | "unchanged" | "removed", number> {
-    const trusted = snapshot?.loadedFrom !== null && snapshot?.loadedFrom !== undefined && this.store.meta(SNAPSHOT_TAKEN) === String(snapshot.loadedFrom);
-    const counts = this.store.acceptArticles(articles, trusted ? snapshot!.unchanged : undefined);
-    if (snapshot?.current) this.store.setMeta(SNAPSHOT_TAKEN, String(snapshot.current));
+  async reconcile(articles: Article[], snapshot?: CorpusSnapshot): Promise<Record<"new" | "changed" | "unchanged" | "removed", number>> {
+    const trusted = snapshot?.loadedFrom !== null && snapshot?.loadedFrom !== undefined && (await this.store.meta(SNAPSHOT_TAKEN)) === String(snapshot.loadedFrom);
+    const counts = await this.store.acceptArticles(articles, trusted ? snapshot!.unchanged : undefined);
+    if (snapshot?.current) await this.store.setMeta(SNAPSHOT_TAKEN, String(snapshot.current));
     const present = new Set(articles.map((article) => article.id));
-    const gone = this.store.articleIds().filter((id) => !present.has(id));
-    for (const id of gone) this.store.removeArticle(id);
+    const gone = (await this.store.articleIds()).filter((id) => !present.has(id));
+    for (const id of gone) await this.store.removeArticle(id);
     this.sender.wake();
     return { ...counts, removed: gone.length };
   }
@@ -68,26 +68,26 @@ export class Delivery implements CorpusChanges {
    * Indexes an article and queues its delivery. `record` runs in the same transaction as the acceptance
    * (a feed reader records the item there), so either both are stored or neither is.
    */
-  upsert(article: Article, source?: string, record?: () => void): "new" | "changed" | "unchanged" {
-    const status = this.options.db.transaction(() => {
-      record?.();
-      return this.store.acceptArticle(article);
-    })();
+  async upsert(article: Article, source?: string, record?: (trx: Executor) => Promise<void>): Promise<"new" | "changed" | "unchanged"> {
+    const status = await this.store.transaction(async (store) => {
+      await record?.(store.db);
+      return store.acceptArticle(article);
+    });
     if (status !== "unchanged" || !this.options.index.get(article.id)) this.options.index.add(article);
     this.options.logger.info({ articleId: article.id, source, status }, "article accepted");
     this.sender.wake();
     return status;
   }
 
-  remove(id: string, file?: string): void {
+  async remove(id: string, file?: string): Promise<void> {
     this.options.index.remove(id);
-    this.store.removeArticle(id);
+    await this.store.removeArticle(id);
     this.options.logger.info({ articleId: id, file }, "article removed");
   }
 
-  subscribe(input: { guildId: string; channelId: string; filters: Filters; digestTime: string | null; createdBy: string; backfill: number }): { subscription: Subscription; created: boolean; backfilled: number } {
+  async subscribe(input: { guildId: string; channelId: string; filters: Filters; digestTime: string | null; createdBy: string; backfill: number }): Promise<{ subscription: Subscription; created: boolean; backfilled: number }> {
     const backfill = input.backfill > 0 ? this.recent(input.filters, Math.min(MAX_BACKFILL, input.backfill), input.guildId).reverse() : [];
-    const result = this.store.subscribe({ ...input, backfill });
+    const result = await this.store.subscribe({ ...input, backfill });
     this.sender.wake();
     return { ...result, backfilled: backfill.length };
   }

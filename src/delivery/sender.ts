@@ -19,7 +19,19 @@ export interface SenderOptions {
   digestCheckMs?: number;
   /** Channels served at once (default 8); each channel's own posts go one after another, in order. */
   concurrency?: number;
+  /**
+   * This process's name in channel leases. Several processes posting from one database each drain a
+   * channel only while they hold its lease, so its posts stay in order and are made once.
+   */
+  owner?: string;
+  /** How long a channel's lease lasts unless renewed (default 20 s): a dead process's channels are taken over after it. */
+  leaseMs?: number;
+  /** How often to look for work other processes queued or left behind (default: only when woken, and with digests). */
+  pollMs?: number;
 }
+
+/** A channel's lease lasts this long unless renewed; with a poll every 5 s, a dead process's channels move within 25 s. */
+export const DEFAULT_LEASE_MS = 20_000;
 
 export const DEFAULT_POSTS_PER_HOUR = 20;
 const HOUR = 3_600_000;
@@ -40,14 +52,18 @@ export class Sender {
   private timer: NodeJS.Timeout | null = null;
   private digestTimer: NodeJS.Timeout | null = null;
   private stopped = true;
+  private readonly owner: string;
+  private readonly leaseMs: number;
 
   constructor(private readonly options: SenderOptions) {
     this.now = options.now ?? Date.now;
+    this.owner = options.owner ?? `sender-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   }
 
   start(): void {
     this.stopped = false;
-    this.digestTimer = setInterval(() => this.wake(), this.options.digestCheckMs ?? 30_000);
+    this.digestTimer = setInterval(() => this.wake(), Math.min(this.options.digestCheckMs ?? 30_000, this.options.pollMs ?? Infinity));
     this.digestTimer.unref();
     this.wake();
   }
@@ -84,25 +100,29 @@ export class Sender {
   private scheduleNext(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const at = this.options.store.nextDueAt();
-    if (at === null) return;
-    this.timer = setTimeout(() => this.wake(), Math.max(10, Math.min(at - this.now(), 2 ** 31 - 1)));
-    this.timer.unref();
+    this.options.store.nextDueAt().then((at) => {
+      if (at === null || this.stopped) return;
+      if (this.timer) clearTimeout(this.timer);
+      // Work held by another process's lease is looked at again when the poll comes round, not at once.
+      const wait = Math.max(at <= this.now() && this.options.pollMs ? this.options.pollMs : 10, at - this.now());
+      this.timer = setTimeout(() => this.wake(), Math.min(wait, 2 ** 31 - 1));
+      this.timer.unref();
+    }, (error: unknown) => this.options.logger.error({ err: error }, "could not read when the next delivery is due"));
   }
 
   private async drain(): Promise<void> {
     try {
       await this.sendDigests();
       let previous = "";
-      for (let rows = this.options.store.due(); rows.length > 0 && !this.stopped; rows = this.options.store.due()) {
+      for (let rows = await this.dueRows(); rows.length > 0 && !this.stopped; rows = await this.dueRows()) {
         const ids = rows.map((row) => row.id).join(",");
         if (ids === previous) break; // no progress (the store itself failing): the timer tries again
         previous = ids;
-        const bySubscription = new Map<number, OutboxRow[]>();
-        for (const row of rows) bySubscription.set(row.subscriptionId, [...(bySubscription.get(row.subscriptionId) ?? []), row]);
-        const queues = [...bySubscription.values()];
+        const queues = [...new Set(rows.map((row) => row.subscriptionId))];
+        // Processes sharing the database start on different channels, so a burst spreads over all of them.
+        shuffle(queues);
         const workers = Array.from({ length: Math.min(this.options.concurrency ?? 8, queues.length) }, async () => {
-          for (let queue = queues.shift(); queue; queue = queues.shift()) await this.deliverInOrder(queue);
+          for (let queue = queues.shift(); queue !== undefined; queue = queues.shift()) await this.drainChannel(queue);
         });
         await Promise.all(workers);
       }
@@ -111,33 +131,48 @@ export class Sender {
     }
   }
 
-  /** One channel's deliveries, oldest first; stops at the first failure so order holds. */
-  private async deliverInOrder(rows: OutboxRow[]): Promise<void> {
-    const subscription = this.options.store.subscriptions().find((s) => s.id === rows[0]!.subscriptionId);
-    if (!subscription) return;
-    for (const row of rows) {
-      if (this.stopped) return;
-      try {
-        const more = row.action === "edit" ? await this.edit(row) : await this.post(row, subscription, rows);
-        if (more === "stop") return;
-      } catch (error) {
-        if (this.fail(error, row, subscription) === "stop") return;
+  private dueRows(): Promise<OutboxRow[]> {
+    return this.options.store.due({ owner: this.owner });
+  }
+
+  /**
+   * One channel's deliveries, oldest first, while this process holds the channel's lease (renewed before
+   * each post); stops at the first failure so order holds, and gives the channel back when done.
+   */
+  private async drainChannel(subscriptionId: number): Promise<void> {
+    const { store } = this.options;
+    if (!(await store.claimChannel(subscriptionId, this.owner, this.leaseMs))) return;
+    try {
+      // Read after claiming: another process may have sent some of them since the pass began.
+      const rows = await store.due({ owner: this.owner, subscriptionId });
+      const subscription = await store.byId(subscriptionId);
+      if (!subscription) return;
+      for (const row of rows) {
+        if (this.stopped || !(await store.claimChannel(subscriptionId, this.owner, this.leaseMs))) return;
+        try {
+          const more = row.action === "edit" ? await this.edit(row) : await this.post(row, subscription, rows);
+          if (more === "stop") return;
+        } catch (error) {
+          if ((await this.fail(error, row, subscription)) === "stop") return;
+        }
       }
+    } finally {
+      await store.releaseChannel(subscriptionId, this.owner);
     }
   }
 
   private async post(row: OutboxRow, subscription: Subscription, batch: OutboxRow[]): Promise<"next" | "stop"> {
     const article = this.options.article(row.articleId);
     if (!article) {
-      this.options.store.drop(row.id, "article removed from the corpus");
+      await this.options.store.drop(row.id, "article removed from the corpus");
       return "next";
     }
     const cap = this.options.postsPerHour ?? DEFAULT_POSTS_PER_HOUR;
-    if (this.options.store.postsSince(subscription.id, this.now() - HOUR) >= cap) return this.overflow(subscription, batch.filter((r) => r.action === "post" && r.id >= row.id));
+    if ((await this.options.store.postsSince(subscription.id, this.now() - HOUR)) >= cap) return this.overflow(subscription, batch.filter((r) => r.action === "post" && r.id >= row.id));
     const messageId = await this.options.target.post(subscription.channelId, renderPost(article), row.nonce);
-    this.options.store.markSent([row.id], messageId);
+    await this.options.store.markSent([row.id], messageId);
     const now = this.options.article(row.articleId);
-    if (now && now !== article) this.options.store.queueEdit(subscription.id, now); // changed while the post was on its way
+    if (now && now !== article) await this.options.store.queueEdit(subscription.id, now); // changed while the post was on its way
     this.options.logger.info({ channelId: subscription.channelId, articleId: row.articleId, messageId }, "posted");
     return "next";
   }
@@ -145,79 +180,97 @@ export class Sender {
   /** Past the hourly cap, the rest of a burst becomes one "…and N more" message, at most one per gap. */
   private async overflow(subscription: Subscription, rows: OutboxRow[]): Promise<"stop"> {
     const gap = this.options.overflowGapMs ?? 10 * 60_000;
-    const fresh = this.options.store.subscriptions().find((s) => s.id === subscription.id) ?? subscription;
+    const fresh = (await this.options.store.byId(subscription.id)) ?? subscription;
     if (fresh.lastOverflowAt !== null && this.now() - fresh.lastOverflowAt < gap) {
-      this.options.store.retryLater(rows.map((r) => r.id), null, fresh.lastOverflowAt + gap, false);
+      await this.options.store.retryLater(rows.map((r) => r.id), null, fresh.lastOverflowAt + gap, false);
       return "stop";
     }
     const articles = rows.map((r) => this.options.article(r.articleId)).filter((a): a is Article => a !== undefined);
     const messageId = await this.options.target.post(subscription.channelId, renderOverflow(articles), nonceFor("overflow", subscription.id, rows[0]!.id));
-    this.options.store.markSent(rows.map((r) => r.id), messageId, "folded");
-    this.options.store.setOverflowAt(subscription.id, this.now());
+    await this.options.store.markSent(rows.map((r) => r.id), messageId, "folded");
+    await this.options.store.setOverflowAt(subscription.id, this.now());
     this.options.logger.info({ channelId: subscription.channelId, folded: rows.length, messageId }, "folded a burst into one message");
     return "stop";
   }
 
   private async edit(row: OutboxRow): Promise<"next"> {
     const article = this.options.article(row.articleId);
-    const messageId = this.options.store.postedMessage(row.subscriptionId, row.articleId);
+    const messageId = await this.options.store.postedMessage(row.subscriptionId, row.articleId);
     if (!article || !messageId) {
-      this.options.store.drop(row.id, article ? "nothing was posted to edit" : "article removed from the corpus");
+      await this.options.store.drop(row.id, article ? "nothing was posted to edit" : "article removed from the corpus");
       return "next";
     }
     await this.options.target.edit(row.channelId, messageId, renderPost(article));
-    this.options.store.markSent([row.id], messageId);
+    await this.options.store.markSent([row.id], messageId);
     this.options.logger.info({ channelId: row.channelId, articleId: row.articleId, messageId }, "edited a post");
     return "next";
   }
 
-  /** Posts each digest whose time has come today, once. */
+  /** Posts each digest whose time has come today, once (under the channel's lease, so once across processes). */
   private async sendDigests(): Promise<void> {
     const now = new Date(this.now());
     const today = now.toISOString().slice(0, 10);
     const minutes = now.getUTCHours() * 60 + now.getUTCMinutes();
-    for (const subscription of this.options.store.subscriptions()) {
-      if (!subscription.digestTime || subscription.pausedReason || subscription.lastDigestDate === today) continue;
+    const isDue = (subscription: Subscription) => {
+      if (!subscription.digestTime || subscription.pausedReason || subscription.lastDigestDate === today) return false;
       const [hours, mins] = subscription.digestTime.split(":").map(Number);
-      if (minutes < hours! * 60 + mins!) continue;
-      const rows = this.options.store.digestRows(subscription.id);
-      const articles = rows.map((r) => this.options.article(r.articleId)).filter((a): a is Article => a !== undefined);
+      return minutes >= hours! * 60 + mins!;
+    };
+    const { store } = this.options;
+    for (const candidate of (await store.subscriptions()).filter(isDue)) {
+      if (!(await store.claimChannel(candidate.id, this.owner, this.leaseMs))) continue;
       try {
-        if (articles.length > 0) {
-          const messageId = await this.options.target.post(subscription.channelId, renderDigest(today, articles), nonceFor("digest", subscription.id, today));
-          this.options.store.markSent(rows.map((r) => r.id), messageId);
-          this.options.logger.info({ channelId: subscription.channelId, articles: articles.length, messageId }, "posted a digest");
+        const subscription = await store.byId(candidate.id);
+        if (!subscription || !isDue(subscription)) continue; // another process sent it meanwhile
+        const rows = await store.digestRows(subscription.id);
+        const articles = rows.map((r) => this.options.article(r.articleId)).filter((a): a is Article => a !== undefined);
+        try {
+          if (articles.length > 0) {
+            const messageId = await this.options.target.post(subscription.channelId, renderDigest(today, articles), nonceFor("digest", subscription.id, today));
+            await store.markSent(rows.map((r) => r.id), messageId);
+            this.options.logger.info({ channelId: subscription.channelId, articles: articles.length, messageId }, "posted a digest");
+          }
+          await store.setDigestDate(subscription.id, today);
+        } catch (error) {
+          await this.fail(error, null, subscription);
         }
-        this.options.store.setDigestDate(subscription.id, today);
-      } catch (error) {
-        this.fail(error, null, subscription);
+      } finally {
+        await store.releaseChannel(candidate.id, this.owner);
       }
     }
   }
 
   /** Acts on a failed delivery: pause the subscription, drop the row, or retry it later. */
-  private fail(error: unknown, row: OutboxRow | null, subscription: Subscription): "next" | "stop" {
+  private async fail(error: unknown, row: OutboxRow | null, subscription: Subscription): Promise<"next" | "stop"> {
     const failure = error instanceof DeliveryError ? error.failure : "transient";
     const message = error instanceof Error ? error.message : String(error);
     const log = { channelId: subscription.channelId, articleId: row?.articleId, failure, err: error };
     if (failure === "forbidden" || failure === "missing-channel") {
       const reason = failure === "forbidden" ? `Newsdesk lacks permission to post there (${message})` : `the channel no longer exists (${message})`;
-      this.options.store.pause(subscription.id, reason);
+      await this.options.store.pause(subscription.id, reason);
       this.options.logger.warn(log, "paused a subscription");
       return "stop";
     }
     if (failure === "missing-message" && row) {
-      this.options.store.drop(row.id, "the posted message was deleted");
+      await this.options.store.drop(row.id, "the posted message was deleted");
       return "next";
     }
     if (failure === "rejected" && row) {
       // Retrying the same message would fail the same way and hold up the channel behind it.
-      this.options.store.drop(row.id, `Discord refused the message: ${message}`);
+      await this.options.store.drop(row.id, `Discord refused the message: ${message}`);
       this.options.logger.error(log, "Discord refused a post; dropped it");
       return "next";
     }
-    if (row) this.options.store.retryLater([row.id], message, this.now() + backoffMs(row.attempts + 1));
+    if (row) await this.options.store.retryLater([row.id], message, this.now() + backoffMs(row.attempts + 1));
     this.options.logger.warn(log, "delivery failed; will retry");
     return "stop";
+  }
+}
+
+/** Fisher-Yates, in place. */
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
   }
 }

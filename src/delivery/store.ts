@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import type { Article } from "../articles/article.js";
-import type { Db } from "./database.js";
+import { inTransaction, type Engine, type Executor } from "../store/database.js";
+import type { SubscriptionsTable } from "../store/schema.js";
 import { passes, type Filters } from "./filters.js";
 import { visibleIn } from "../search/newsIndex.js";
 
@@ -30,8 +32,24 @@ export interface OutboxRow {
   channelId: string;
 }
 
+/** An article as the database last recorded it, for processes that follow its changes. */
+export interface ArticleChange {
+  id: string;
+  version: number;
+  removed: boolean;
+  contentHash: string;
+  /** The article, when the database keeps article text (several processes) and it is not removed. */
+  article: Article | null;
+}
+
 /** Digest rows wait for their scheduled time, not for the sender's next pass. */
 const NOT_DUE = Number.MAX_SAFE_INTEGER;
+
+/** Held while articles are accepted, so sequence numbers, versions and new subscriptions never race. */
+const ARTICLES_LOCK = 7_140_352_002;
+
+/** The channel PostgreSQL notifies on when articles change (the payload is the new version). */
+export const ARTICLES_CHANNEL = "newsdesk_articles";
 
 /** Discord keeps a nonce for a few minutes; it may be 25 characters at most. */
 export function nonceFor(...parts: Array<string | number>): string {
@@ -43,9 +61,8 @@ export function contentHash(article: Article): string {
   return createHash("sha256").update(JSON.stringify([article.title, article.url, article.date, article.summary, article.keyPoints])).digest("hex");
 }
 
-type SubscriptionRecord = {
-  id: number; guild_id: string; channel_id: string; include_terms: string; exclude_terms: string; digest_time: string | null;
-  since_seq: number; paused_reason: string | null; last_digest_date: string | null; last_overflow_at: number | null; created_at: number;
+type SubscriptionRecord = Pick<SubscriptionsTable, "guild_id" | "channel_id" | "digest_time" | "since_seq"> & {
+  id: number; include_terms: string; exclude_terms: string; paused_reason: string | null; last_digest_date: string | null; last_overflow_at: number | null; created_at: number;
 };
 
 function toSubscription(record: SubscriptionRecord): Subscription {
@@ -57,35 +74,70 @@ function toSubscription(record: SubscriptionRecord): Subscription {
   };
 }
 
-/** Subscriptions, accepted articles and the delivery outbox, in SQLite. Every change is one transaction. */
+const SUBSCRIPTION_COLUMNS = ["id", "guild_id", "channel_id", "include_terms", "exclude_terms", "digest_time", "since_seq", "paused_reason", "last_digest_date", "last_overflow_at", "created_at"] as const;
+
+export interface StoreOptions {
+  engine: Engine;
+  now?: () => number;
+  /** Keep each article's text in the database, for processes that do not read the corpus folder (default: on PostgreSQL). */
+  keepArticleText?: boolean;
+}
+
+/**
+ * Subscriptions, accepted articles, the delivery outbox and the channel leases, on SQLite or PostgreSQL
+ * through one set of queries. Every change that must hold together is one transaction.
+ */
 export class DeliveryStore {
-  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
+  readonly engine: Engine;
+  private readonly now: () => number;
+  private readonly keepArticleText: boolean;
+
+  constructor(readonly db: Executor, options: StoreOptions) {
+    this.engine = options.engine;
+    this.now = options.now ?? Date.now;
+    this.keepArticleText = options.keepArticleText ?? options.engine === "postgres";
+  }
+
+  /** The same store inside a transaction (or the one already open): every call through it is part of it. */
+  transaction<T>(work: (store: DeliveryStore) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => work(this.bound(trx)));
+  }
+
+  private bound(db: Executor): DeliveryStore {
+    return db === this.db ? this : new DeliveryStore(db, { engine: this.engine, now: this.now, keepArticleText: this.keepArticleText });
+  }
 
   /**
    * Records an article as accepted and, in the same transaction, queues its delivery: a post (or digest
    * entry) for every subscription it passes that subscribed before it arrived, or an edit of every post
-   * already made when its content changed.
+   * already made when its content changed. Other processes hear of it (PostgreSQL NOTIFY) on commit.
    */
-  acceptArticle(article: Article): "new" | "changed" | "unchanged" {
-    return this.db.transaction(() => {
+  acceptArticle(article: Article): Promise<"new" | "changed" | "unchanged"> {
+    return this.transaction(async (store) => {
+      const { db } = store;
+      await store.lockArticles();
       const now = this.now();
       const hash = contentHash(article);
-      const known = this.db.prepare("SELECT seq, content_hash, removed FROM articles WHERE id = ?").get(article.id) as { seq: number; content_hash: string; removed: number } | undefined;
+      const text = this.keepArticleText ? JSON.stringify(article) : null;
+      const known = await db.selectFrom("articles").select(["seq", "content_hash", "removed"]).where("id", "=", article.id).executeTakeFirst();
       if (!known) {
-        const seq = this.maxSeq() + 1;
-        this.db.prepare("INSERT INTO articles (id, seq, content_hash, accepted_at, updated_at) VALUES (?, ?, ?, ?, ?)").run(article.id, seq, hash, now, now);
-        for (const subscription of this.subscriptions()) {
-          if (subscription.sinceSeq < seq && visibleIn(article, subscription.guildId) && passes(article, subscription)) this.queue(subscription, article.id, now);
+        const seq = (await store.maxSeq()) + 1;
+        const version = await store.nextVersion();
+        await db.insertInto("articles").values({ id: article.id, seq, content_hash: hash, accepted_at: now, updated_at: now, version, article: text }).execute();
+        for (const subscription of await store.subscriptions()) {
+          if (subscription.sinceSeq < seq && visibleIn(article, subscription.guildId) && passes(article, subscription)) await store.queue(subscription, article.id, now);
         }
+        await store.notify(version);
         return "new";
       }
       if (known.content_hash === hash && !known.removed) return "unchanged";
-      this.db.prepare("UPDATE articles SET content_hash = ?, removed = 0, updated_at = ? WHERE id = ?").run(hash, now, article.id);
-      const posted = this.db.prepare("SELECT subscription_id FROM outbox WHERE article_id = ? AND action = 'post' AND state = 'sent' AND message_id IS NOT NULL").all(article.id) as Array<{ subscription_id: number }>;
-      const insertEdit = this.db.prepare("INSERT OR IGNORE INTO outbox (subscription_id, article_id, action, nonce, created_at) VALUES (?, ?, 'edit', ?, ?)");
-      for (const { subscription_id } of posted) insertEdit.run(subscription_id, article.id, nonceFor("edit", subscription_id, article.id, hash), now);
+      const version = await store.nextVersion();
+      await db.updateTable("articles").set({ content_hash: hash, removed: 0, updated_at: now, version, article: text }).where("id", "=", article.id).execute();
+      const posted = await db.selectFrom("outbox").select("subscription_id").where("article_id", "=", article.id).where("action", "=", "post").where("state", "=", "sent").where("message_id", "is not", null).execute();
+      for (const { subscription_id } of posted) await store.insertEdit(subscription_id, article.id, nonceFor("edit", subscription_id, article.id, hash), now);
+      await store.notify(version);
       return "changed";
-    })();
+    });
   }
 
   /**
@@ -93,164 +145,266 @@ export class DeliveryStore {
    * Articles in `taken` are known to be as this database last took them (see Delivery.reconcile): when
    * they are on record, their content is not hashed again.
    */
-  acceptArticles(articles: Article[], taken: ReadonlySet<string> = new Set()): Record<"new" | "changed" | "unchanged", number> {
+  async acceptArticles(articles: Article[], taken: ReadonlySet<string> = new Set()): Promise<Record<"new" | "changed" | "unchanged", number>> {
     const counts = { new: 0, changed: 0, unchanged: 0 };
     // Most of a corpus is unchanged since the last start: one read tells which, without a query each.
-    const known = new Map((this.db.prepare("SELECT id, content_hash, removed FROM articles").all() as Array<{ id: string; content_hash: string; removed: number }>).map((row) => [row.id, row]));
-    this.db.transaction(() => {
-      for (const article of articles) {
-        const row = known.get(article.id);
-        if (row && !row.removed && (taken.has(article.id) || row.content_hash === contentHash(article))) counts.unchanged++;
-        else counts[this.acceptArticle(article)]++;
+    const rows = await this.db.selectFrom("articles").select(["id", "content_hash", "removed", "article"]).execute();
+    const known = new Map(rows.map((row) => [row.id, row]));
+    const waiting = articles.filter((article) => {
+      const row = known.get(article.id);
+      // An article written before the database kept article text is written again when it must be kept.
+      const complete = row !== undefined && !row.removed && (!this.keepArticleText || row.article !== null);
+      if (complete && (taken.has(article.id) || row.content_hash === contentHash(article))) {
+        counts.unchanged++;
+        return false;
       }
-    })();
+      return true;
+    });
+    if (waiting.length === 0) return counts;
+    await this.transaction(async (store) => {
+      for (const article of waiting) counts[await store.acceptArticle(article)]++;
+    });
     return counts;
   }
 
-  meta(key: string): string | null {
-    return (this.db.prepare("SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value ?? null;
+  async meta(key: string): Promise<string | null> {
+    return (await this.db.selectFrom("meta").select("value").where("key", "=", key).executeTakeFirst())?.value ?? null;
   }
 
-  setMeta(key: string, value: string): void {
-    this.db.prepare("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(key, value);
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db.insertInto("meta").values({ key, value }).onConflict((oc) => oc.column("key").doUpdateSet({ value })).execute();
   }
 
   /** Queues an edit of a post already made (its article changed while the post was on its way). */
-  queueEdit(subscriptionId: number, article: Article): void {
-    this.db.prepare("INSERT OR IGNORE INTO outbox (subscription_id, article_id, action, nonce, created_at) VALUES (?, ?, 'edit', ?, ?)")
-      .run(subscriptionId, article.id, nonceFor("edit", subscriptionId, article.id, contentHash(article)), this.now());
+  async queueEdit(subscriptionId: number, article: Article): Promise<void> {
+    await this.insertEdit(subscriptionId, article.id, nonceFor("edit", subscriptionId, article.id, contentHash(article)), this.now());
   }
 
-  /** Marks an article as gone from the corpus; deliveries not yet made are dropped when their turn comes. */
-  removeArticle(id: string): void {
-    this.db.prepare("UPDATE articles SET removed = 1, updated_at = ? WHERE id = ?").run(this.now(), id);
+  /** Marks an article as gone; deliveries not yet made are dropped when their turn comes. */
+  removeArticle(id: string): Promise<void> {
+    return this.transaction(async (store) => {
+      await store.lockArticles();
+      const version = await store.nextVersion();
+      const result = await store.db.updateTable("articles").set({ removed: 1, updated_at: this.now(), version, article: null }).where("id", "=", id).where("removed", "=", 0).executeTakeFirst();
+      if (result.numUpdatedRows > 0n) await store.notify(version);
+    });
   }
 
   /** Ids of the articles accepted and not removed (to reconcile with the corpus at start-up). */
-  articleIds(): string[] {
-    return (this.db.prepare("SELECT id FROM articles WHERE removed = 0").all() as Array<{ id: string }>).map((row) => row.id);
+  async articleIds(): Promise<string[]> {
+    return (await this.db.selectFrom("articles").select("id").where("removed", "=", 0).execute()).map((row) => row.id);
+  }
+
+  /** The newest article version recorded (0 when none). */
+  async latestVersion(): Promise<number> {
+    const row = await this.db.selectFrom("articles").select((eb) => eb.fn.max("version").as("v")).executeTakeFirst();
+    return Number(row?.v ?? 0);
+  }
+
+  /**
+   * Articles changed after `version`, oldest change first: what a process that last saw `version` must
+   * apply to its index. `withText: false` leaves the article text out (to compare hashes first).
+   */
+  async changesSince(version: number, options: { withText?: boolean; ids?: string[] } = {}): Promise<ArticleChange[]> {
+    let query = this.db.selectFrom("articles").select(["id", "version", "removed", "content_hash"]).where("version", ">", version);
+    if (options.ids) {
+      if (options.ids.length === 0) return [];
+      query = query.where("id", "in", options.ids);
+    }
+    const rows = await (options.withText === false ? query : query.select("article")).orderBy("version").execute();
+    return rows.map((row) => {
+      const text = (row as { article?: string | null }).article;
+      return { id: row.id, version: Number(row.version), removed: Boolean(row.removed), contentHash: row.content_hash, article: text ? (JSON.parse(text) as Article) : null };
+    });
   }
 
   /**
    * Creates or updates the channel's subscription (updating also resumes a paused one). A new subscription
    * counts every article already accepted as seen, except `backfill`, which is queued now.
    */
-  subscribe(input: { guildId: string; channelId: string; filters: Filters; digestTime: string | null; createdBy: string; backfill?: Article[] }): { subscription: Subscription; created: boolean } {
-    return this.db.transaction(() => {
+  subscribe(input: { guildId: string; channelId: string; filters: Filters; digestTime: string | null; createdBy: string; backfill?: Article[] }): Promise<{ subscription: Subscription; created: boolean }> {
+    return this.transaction(async (store) => {
+      const { db } = store;
+      await store.lockArticles();
       const now = this.now();
-      const existing = this.byChannel(input.channelId);
+      const existing = await store.byChannel(input.channelId);
+      const filters = { include_terms: JSON.stringify(input.filters.include), exclude_terms: JSON.stringify(input.filters.exclude), digest_time: input.digestTime };
       if (existing) {
-        this.db.prepare(`UPDATE subscriptions SET include_terms = ?, exclude_terms = ?, digest_time = ?, paused_reason = NULL, paused_at = NULL, updated_at = ? WHERE id = ?`)
-          .run(JSON.stringify(input.filters.include), JSON.stringify(input.filters.exclude), input.digestTime, now, existing.id);
+        await db.updateTable("subscriptions").set({ ...filters, paused_reason: null, paused_at: null, updated_at: now }).where("id", "=", existing.id).execute();
         // Switching between a daily digest and one post per article carries the waiting articles over.
         if (input.digestTime && !existing.digestTime) {
-          this.db.prepare("UPDATE outbox SET action = 'digest', next_attempt_at = ? WHERE subscription_id = ? AND action = 'post' AND state = 'pending'").run(NOT_DUE, existing.id);
+          await db.updateTable("outbox").set({ action: "digest", next_attempt_at: NOT_DUE }).where("subscription_id", "=", existing.id).where("action", "=", "post").where("state", "=", "pending").execute();
         } else if (!input.digestTime && existing.digestTime) {
-          this.db.prepare("UPDATE outbox SET action = 'post', next_attempt_at = 0 WHERE subscription_id = ? AND action = 'digest' AND state = 'pending'").run(existing.id);
+          await db.updateTable("outbox").set({ action: "post", next_attempt_at: 0 }).where("subscription_id", "=", existing.id).where("action", "=", "digest").where("state", "=", "pending").execute();
         }
       } else {
-        this.db.prepare(`INSERT INTO subscriptions (guild_id, channel_id, include_terms, exclude_terms, digest_time, since_seq, created_by, created_at, updated_at)
-                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-          .run(input.guildId, input.channelId, JSON.stringify(input.filters.include), JSON.stringify(input.filters.exclude), input.digestTime, this.maxSeq(), input.createdBy, now, now);
+        await db.insertInto("subscriptions").values({ guild_id: input.guildId, channel_id: input.channelId, ...filters, since_seq: await store.maxSeq(), created_by: input.createdBy, created_at: now, updated_at: now }).execute();
       }
-      const subscription = this.byChannel(input.channelId)!;
-      for (const article of input.backfill ?? []) this.queue(subscription, article.id, now);
+      const subscription = (await store.byChannel(input.channelId))!;
+      for (const article of input.backfill ?? []) await store.queue(subscription, article.id, now);
       return { subscription, created: !existing };
-    })();
+    });
   }
 
-  unsubscribe(guildId: string, channelId: string): boolean {
-    return this.db.prepare("DELETE FROM subscriptions WHERE guild_id = ? AND channel_id = ?").run(guildId, channelId).changes > 0;
+  async unsubscribe(guildId: string, channelId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom("subscriptions").where("guild_id", "=", guildId).where("channel_id", "=", channelId).executeTakeFirst();
+    return result.numDeletedRows > 0n;
   }
 
-  byChannel(channelId: string): Subscription | null {
-    const record = this.db.prepare("SELECT * FROM subscriptions WHERE channel_id = ?").get(channelId) as SubscriptionRecord | undefined;
+  async byChannel(channelId: string): Promise<Subscription | null> {
+    const record = await this.db.selectFrom("subscriptions").select(SUBSCRIPTION_COLUMNS).where("channel_id", "=", channelId).executeTakeFirst();
     return record ? toSubscription(record) : null;
   }
 
-  subscriptions(guildId?: string): Subscription[] {
-    const records = (guildId
-      ? this.db.prepare("SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY id").all(guildId)
-      : this.db.prepare("SELECT * FROM subscriptions ORDER BY id").all()) as SubscriptionRecord[];
-    return records.map(toSubscription);
+  async byId(id: number): Promise<Subscription | null> {
+    const record = await this.db.selectFrom("subscriptions").select(SUBSCRIPTION_COLUMNS).where("id", "=", id).executeTakeFirst();
+    return record ? toSubscription(record) : null;
+  }
+
+  async subscriptions(guildId?: string): Promise<Subscription[]> {
+    let query = this.db.selectFrom("subscriptions").select(SUBSCRIPTION_COLUMNS).orderBy("id");
+    if (guildId) query = query.where("guild_id", "=", guildId);
+    return (await query.execute()).map(toSubscription);
   }
 
   /** Deliveries made and waiting for a subscription, and when it last posted. */
-  stats(subscriptionId: number): { pending: number; sent: number; lastSentAt: number | null } {
-    return this.db.prepare(`SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state IN ('sent', 'folded') AND action != 'edit'), 0) AS sent, MAX(sent_at) AS lastSentAt
-                            FROM outbox WHERE subscription_id = ?`).get(subscriptionId) as { pending: number; sent: number; lastSentAt: number | null };
+  async stats(subscriptionId: number): Promise<{ pending: number; sent: number; lastSentAt: number | null }> {
+    const row = await this.db.selectFrom("outbox")
+      .select([
+        sql<number>`COALESCE(SUM(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), 0)`.as("pending"),
+        sql<number>`COALESCE(SUM(CASE WHEN state IN ('sent', 'folded') AND action != 'edit' THEN 1 ELSE 0 END), 0)`.as("sent"),
+        (eb) => eb.fn.max("sent_at").as("lastSentAt"),
+      ])
+      .where("subscription_id", "=", subscriptionId).executeTakeFirstOrThrow();
+    return { pending: Number(row.pending), sent: Number(row.sent), lastSentAt: row.lastSentAt === null ? null : Number(row.lastSentAt) };
   }
 
-  pause(subscriptionId: number, reason: string): void {
-    this.db.prepare("UPDATE subscriptions SET paused_reason = ?, paused_at = ?, updated_at = ? WHERE id = ?").run(reason, this.now(), this.now(), subscriptionId);
+  async pause(subscriptionId: number, reason: string): Promise<void> {
+    await this.db.updateTable("subscriptions").set({ paused_reason: reason, paused_at: this.now(), updated_at: this.now() }).where("id", "=", subscriptionId).execute();
   }
 
   /**
-   * Posts and edits due now, oldest first, for subscriptions that are not paused. A row waiting behind an
-   * earlier one of the same channel that is waiting to be retried is not due: a channel's posts keep order.
+   * Posts and edits due now, oldest first, for subscriptions that are not paused and whose channel no other
+   * process is draining (`owner` names this one). A row waiting behind an earlier one of the same channel
+   * that is waiting to be retried is not due: a channel's posts keep order.
    */
-  due(limit = 500): OutboxRow[] {
+  async due(options: { limit?: number; owner?: string; subscriptionId?: number } = {}): Promise<OutboxRow[]> {
     const now = this.now();
-    return this.db.prepare(`SELECT o.id, o.subscription_id AS subscriptionId, o.article_id AS articleId, o.action, o.nonce, o.attempts, s.channel_id AS channelId
-                            FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
-                            WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND s.paused_reason IS NULL
-                              AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.subscription_id = o.subscription_id AND p.state = 'pending'
-                                              AND p.action != 'digest' AND p.id < o.id AND p.next_attempt_at > ?)
-                            ORDER BY o.id LIMIT ?`).all(now, now, limit) as OutboxRow[];
+    let query = this.db.selectFrom("outbox as o").innerJoin("subscriptions as s", "s.id", "o.subscription_id")
+      .select(["o.id", "o.subscription_id as subscriptionId", "o.article_id as articleId", "o.action", "o.nonce", "o.attempts", "s.channel_id as channelId"])
+      .where("o.state", "=", "pending").where("o.next_attempt_at", "<=", now).where("s.paused_reason", "is", null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom("outbox as p").select("p.id")
+        .whereRef("p.subscription_id", "=", "o.subscription_id").where("p.state", "=", "pending").where("p.action", "!=", "digest")
+        .whereRef("p.id", "<", "o.id").where("p.next_attempt_at", ">", now))));
+    if (options.owner !== undefined) {
+      const owner = options.owner;
+      query = query.where(({ not, exists, selectFrom }) => not(exists(selectFrom("channel_leases as l").select("l.subscription_id")
+        .whereRef("l.subscription_id", "=", "o.subscription_id").where("l.owner", "!=", owner).where("l.expires_at", ">=", now))));
+    }
+    if (options.subscriptionId !== undefined) query = query.where("o.subscription_id", "=", options.subscriptionId);
+    return query.orderBy("o.id").limit(options.limit ?? 500).execute() as Promise<OutboxRow[]>;
   }
 
   /** When the next delivery falls due (for the sender's timer), or null when nothing waits. */
-  nextDueAt(): number | null {
-    const row = this.db.prepare(`SELECT MIN(o.next_attempt_at) AS at FROM outbox o JOIN subscriptions s ON s.id = o.subscription_id
-                                 WHERE o.state = 'pending' AND s.paused_reason IS NULL AND o.next_attempt_at < ?`).get(NOT_DUE) as { at: number | null };
-    return row.at;
+  async nextDueAt(): Promise<number | null> {
+    const row = await this.db.selectFrom("outbox as o").innerJoin("subscriptions as s", "s.id", "o.subscription_id")
+      .select((eb) => eb.fn.min("o.next_attempt_at").as("at"))
+      .where("o.state", "=", "pending").where("s.paused_reason", "is", null).where("o.next_attempt_at", "<", NOT_DUE).executeTakeFirst();
+    return row?.at === null || row?.at === undefined ? null : Number(row.at);
+  }
+
+  /**
+   * Claims (or renews) the right to drain a subscription's channel until `ttlMs` from now: granted when no
+   * other process holds it or its holder let it expire (a process that dies loses its channels so).
+   * One atomic upsert, the same on both engines; true when `owner` holds the lease afterwards.
+   */
+  async claimChannel(subscriptionId: number, owner: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const row = await this.db.insertInto("channel_leases").values({ subscription_id: subscriptionId, owner, expires_at: now + ttlMs })
+      .onConflict((oc) => oc.column("subscription_id")
+        .doUpdateSet({ owner, expires_at: now + ttlMs })
+        .where((eb) => eb.or([eb("channel_leases.owner", "=", owner), eb("channel_leases.expires_at", "<", now)])))
+      .returning("owner").executeTakeFirst();
+    return row?.owner === owner;
+  }
+
+  /** Gives a channel back, so whichever process is free next drains it. */
+  async releaseChannel(subscriptionId: number, owner: string): Promise<void> {
+    await this.db.deleteFrom("channel_leases").where("subscription_id", "=", subscriptionId).where("owner", "=", owner).execute();
   }
 
   /** The message a post became, for editing it. */
-  postedMessage(subscriptionId: number, articleId: string): string | null {
-    const row = this.db.prepare("SELECT message_id FROM outbox WHERE subscription_id = ? AND article_id = ? AND action = 'post' AND state = 'sent'").get(subscriptionId, articleId) as { message_id: string } | undefined;
+  async postedMessage(subscriptionId: number, articleId: string): Promise<string | null> {
+    const row = await this.db.selectFrom("outbox").select("message_id").where("subscription_id", "=", subscriptionId).where("article_id", "=", articleId)
+      .where("action", "=", "post").where("state", "=", "sent").executeTakeFirst();
     return row?.message_id ?? null;
   }
 
-  markSent(rowIds: number[], messageId: string, state: "sent" | "folded" = "sent"): void {
-    const update = this.db.prepare("UPDATE outbox SET state = ?, message_id = ?, sent_at = ?, last_error = NULL WHERE id = ?");
-    this.db.transaction(() => rowIds.forEach((id) => update.run(state, messageId, this.now(), id)))();
+  async markSent(rowIds: number[], messageId: string, state: "sent" | "folded" = "sent"): Promise<void> {
+    if (rowIds.length === 0) return;
+    await this.db.updateTable("outbox").set({ state, message_id: messageId, sent_at: this.now(), last_error: null }).where("id", "in", rowIds).execute();
   }
 
-  drop(rowId: number, reason: string): void {
-    this.db.prepare("UPDATE outbox SET state = 'dropped', last_error = ? WHERE id = ?").run(reason, rowId);
+  async drop(rowId: number, reason: string): Promise<void> {
+    await this.db.updateTable("outbox").set({ state: "dropped", last_error: reason }).where("id", "=", rowId).execute();
   }
 
-  retryLater(rowIds: number[], error: string | null, at: number, countAttempt = true): void {
-    const update = this.db.prepare("UPDATE outbox SET attempts = attempts + ?, last_error = COALESCE(?, last_error), next_attempt_at = ? WHERE id = ?");
-    this.db.transaction(() => rowIds.forEach((id) => update.run(countAttempt ? 1 : 0, error, at, id)))();
+  async retryLater(rowIds: number[], error: string | null, at: number, countAttempt = true): Promise<void> {
+    if (rowIds.length === 0) return;
+    await this.db.updateTable("outbox")
+      .set((eb) => ({ attempts: eb("attempts", "+", countAttempt ? 1 : 0), last_error: error === null ? eb.ref("last_error") : eb.val(error), next_attempt_at: at }))
+      .where("id", "in", rowIds).execute();
   }
 
   /** Posts made to a subscription's channel since a time: what the hourly cap counts. */
-  postsSince(subscriptionId: number, since: number): number {
-    return (this.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE subscription_id = ? AND action = 'post' AND state = 'sent' AND sent_at >= ?").get(subscriptionId, since) as { n: number }).n;
+  async postsSince(subscriptionId: number, since: number): Promise<number> {
+    const row = await this.db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n"))
+      .where("subscription_id", "=", subscriptionId).where("action", "=", "post").where("state", "=", "sent").where("sent_at", ">=", since).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
-  setOverflowAt(subscriptionId: number, at: number): void {
-    this.db.prepare("UPDATE subscriptions SET last_overflow_at = ? WHERE id = ?").run(at, subscriptionId);
+  async setOverflowAt(subscriptionId: number, at: number): Promise<void> {
+    await this.db.updateTable("subscriptions").set({ last_overflow_at: at }).where("id", "=", subscriptionId).execute();
   }
 
   /** Articles held for a subscription's next digest. */
-  digestRows(subscriptionId: number): Array<{ id: number; articleId: string }> {
-    return this.db.prepare("SELECT id, article_id AS articleId FROM outbox WHERE subscription_id = ? AND action = 'digest' AND state = 'pending' ORDER BY id").all(subscriptionId) as Array<{ id: number; articleId: string }>;
+  async digestRows(subscriptionId: number): Promise<Array<{ id: number; articleId: string }>> {
+    return this.db.selectFrom("outbox").select(["id", "article_id as articleId"])
+      .where("subscription_id", "=", subscriptionId).where("action", "=", "digest").where("state", "=", "pending").orderBy("id").execute();
   }
 
-  setDigestDate(subscriptionId: number, date: string): void {
-    this.db.prepare("UPDATE subscriptions SET last_digest_date = ? WHERE id = ?").run(date, subscriptionId);
+  async setDigestDate(subscriptionId: number, date: string): Promise<void> {
+    await this.db.updateTable("subscriptions").set({ last_digest_date: date }).where("id", "=", subscriptionId).execute();
   }
 
-  private queue(subscription: Subscription, articleId: string, now: number): void {
+  private async queue(subscription: Subscription, articleId: string, now: number): Promise<void> {
     const action = subscription.digestTime ? "digest" : "post";
-    this.db.prepare("INSERT OR IGNORE INTO outbox (subscription_id, article_id, action, nonce, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(subscription.id, articleId, action, nonceFor(action, subscription.id, articleId), now, action === "digest" ? NOT_DUE : 0);
+    await this.db.insertInto("outbox")
+      .values({ subscription_id: subscription.id, article_id: articleId, action, nonce: nonceFor(action, subscription.id, articleId), created_at: now, next_attempt_at: action === "digest" ? NOT_DUE : 0 })
+      .onConflict((oc) => oc.doNothing()).execute();
   }
 
-  private maxSeq(): number {
-    return (this.db.prepare("SELECT COALESCE(MAX(seq), 0) AS seq FROM articles").get() as { seq: number }).seq;
+  private async insertEdit(subscriptionId: number, articleId: string, nonce: string, now: number): Promise<void> {
+    await this.db.insertInto("outbox").values({ subscription_id: subscriptionId, article_id: articleId, action: "edit", nonce, created_at: now })
+      .onConflict((oc) => oc.doNothing()).execute();
+  }
+
+  /** On PostgreSQL, serialises article acceptance and subscribing across processes until the transaction ends. */
+  private async lockArticles(): Promise<void> {
+    if (this.engine === "postgres") await sql`SELECT pg_advisory_xact_lock(${ARTICLES_LOCK})`.execute(this.db);
+  }
+
+  /** Tells the other processes (on commit) that articles changed up to `version`. */
+  private async notify(version: number): Promise<void> {
+    if (this.engine === "postgres") await sql`SELECT pg_notify(${ARTICLES_CHANNEL}, ${String(version)})`.execute(this.db);
+  }
+
+  private async maxSeq(): Promise<number> {
+    const row = await this.db.selectFrom("articles").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  private async nextVersion(): Promise<number> {
+    return (await this.latestVersion()) + 1;
   }
 }

@@ -28,6 +28,9 @@ export interface BotOptions {
   deferAboveArticles?: number;
   /** Extra REST options (tests lift the global rate limit). */
   rest?: ClientOptions["rest"];
+  /** The gateway shards to connect, of `shardCount`; unset, discord.js reads SHARDS and SHARD_COUNT itself (as ShardingManager sets them). */
+  shards?: number[] | null;
+  shardCount?: number | null;
 }
 
 /** A discord.js client wired to Newsdesk's handlers; call `login(token)` to connect. */
@@ -37,6 +40,8 @@ export function createBot(options: BotOptions): Client {
     partials: [Partials.Channel], // direct-message channels arrive uncached
     rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
     allowedMentions: { parse: [] },
+    ...(options.shards ? { shards: options.shards } : {}),
+    ...(options.shardCount ? { shardCount: options.shardCount } : {}),
   });
   const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles, delivery: options.delivery, feeds: options.feeds };
   client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));

@@ -98,7 +98,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
   const command = findCommand(interaction.commandName);
   const focused = interaction.options.getFocused(true);
-  const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index().visibleTo(interaction.guildId ?? null), feeds: deps.feeds?.(), guild: guildContext(interaction) }) ?? [];
+  const choices = await command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, { index: deps.index().visibleTo(interaction.guildId ?? null), feeds: deps.feeds?.(), guild: guildContext(interaction) }) ?? [];
   await interaction.respond(choices);
 }
 

@@ -1,5 +1,6 @@
+import { sql } from "kysely";
 import type { Article } from "../articles/article.js";
-import type { Db } from "../delivery/database.js";
+import type { Executor } from "../store/database.js";
 import { contentHash } from "../delivery/store.js";
 
 /** A feed being polled, with what /feed list shows of it. */
@@ -20,68 +21,90 @@ export interface Feed {
   articles: number;
 }
 
-const FEED_COLUMNS = `f.id, f.url, f.origin, f.guild_id AS guildId, f.etag, f.last_modified AS lastModified, f.last_success_at AS lastSuccessAt, f.last_error AS lastError,
-  f.last_error_at AS lastErrorAt, f.errors, f.failures, f.next_poll_at AS nextPollAt, (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id) AS articles`;
-
-/** Feeds and the items read from them, in the same SQLite database as the subscriptions. */
+/** Feeds and the items read from them, in the same database as the subscriptions. */
 export class FeedStore {
-  constructor(private readonly db: Db, private readonly now: () => number = Date.now) {}
+  constructor(private readonly db: Executor, private readonly now: () => number = Date.now) {}
 
-  add(url: string, origin: "env" | "command", addedBy: string | null, guildId: string | null): { feed: Feed; created: boolean } {
-    const result = this.db.prepare("INSERT OR IGNORE INTO feeds (url, origin, added_by, guild_id, created_at) VALUES (?, ?, ?, ?, ?)").run(url, origin, addedBy, guildId, this.now());
-    return { feed: this.byUrl(url)!, created: result.changes > 0 };
+  /** The same store inside a transaction `db` has open. */
+  in(db: Executor): FeedStore {
+    return new FeedStore(db, this.now);
   }
 
-  byUrl(url: string): Feed | null {
-    return (this.db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.url = ?`).get(url) as Feed | undefined) ?? null;
+  private feeds() {
+    return this.db.selectFrom("feeds as f").select([
+      "f.id", "f.url", "f.origin", "f.guild_id as guildId", "f.etag", "f.last_modified as lastModified", "f.last_success_at as lastSuccessAt",
+      "f.last_error as lastError", "f.last_error_at as lastErrorAt", "f.errors", "f.failures", "f.next_poll_at as nextPollAt",
+      (eb) => eb.selectFrom("feed_items as i").select(sql<number>`COUNT(*)`.as("n")).whereRef("i.feed_id", "=", "f.id").as("articles"),
+    ]);
   }
 
-  list(): Feed[] {
-    return this.db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f ORDER BY f.id`).all() as Feed[];
+  async add(url: string, origin: "env" | "command", addedBy: string | null, guildId: string | null): Promise<{ feed: Feed; created: boolean }> {
+    const result = await this.db.insertInto("feeds").values({ url, origin, added_by: addedBy, guild_id: guildId, created_at: this.now() })
+      .onConflict((oc) => oc.column("url").doNothing()).executeTakeFirst();
+    return { feed: (await this.byUrl(url))!, created: Number(result.numInsertedOrUpdatedRows ?? 0n) > 0 };
   }
 
-  due(): Feed[] {
-    return this.db.prepare(`SELECT ${FEED_COLUMNS} FROM feeds f WHERE f.next_poll_at <= ? ORDER BY f.next_poll_at`).all(this.now()) as Feed[];
+  async byUrl(url: string): Promise<Feed | null> {
+    return ((await this.feeds().where("f.url", "=", url).executeTakeFirst()) as Feed | undefined) ?? null;
+  }
+
+  async list(): Promise<Feed[]> {
+    return (await this.feeds().orderBy("f.id").execute()) as Feed[];
+  }
+
+  async due(): Promise<Feed[]> {
+    return (await this.feeds().where("f.next_poll_at", "<=", this.now()).orderBy("f.next_poll_at").execute()) as Feed[];
+  }
+
+  /**
+   * Takes a due feed for this process until `until` (when a poll that never reports back may be tried
+   * again): true for exactly one of the processes asking, so a feed is fetched once per interval.
+   */
+  async claimPoll(feed: Feed, until: number): Promise<boolean> {
+    const result = await this.db.updateTable("feeds").set({ next_poll_at: until })
+      .where("id", "=", feed.id).where("next_poll_at", "=", feed.nextPollAt).where("next_poll_at", "<=", this.now()).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   /** Removes a feed and returns the ids of the articles that came from it. */
-  remove(url: string): string[] | null {
-    const feed = this.byUrl(url);
+  async remove(url: string): Promise<string[] | null> {
+    const feed = await this.byUrl(url);
     if (!feed) return null;
-    const ids = (this.db.prepare("SELECT article_id FROM feed_items WHERE feed_id = ?").all(feed.id) as Array<{ article_id: string }>).map((row) => row.article_id);
-    this.db.prepare("DELETE FROM feeds WHERE id = ?").run(feed.id);
+    const ids = (await this.db.selectFrom("feed_items").select("article_id").where("feed_id", "=", feed.id).execute()).map((row) => row.article_id);
+    await this.db.deleteFrom("feeds").where("id", "=", feed.id).execute();
     return ids;
   }
 
-  succeeded(feedId: number, validators: { etag: string | null; lastModified: string | null } | null, nextPollAt: number): void {
+  async succeeded(feedId: number, validators: { etag: string | null; lastModified: string | null } | null, nextPollAt: number): Promise<void> {
     const now = this.now();
-    if (validators) {
-      this.db.prepare("UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?").run(validators.etag, validators.lastModified, feedId);
-    }
-    this.db.prepare("UPDATE feeds SET last_polled_at = ?, last_success_at = ?, failures = 0, next_poll_at = ? WHERE id = ?").run(now, now, nextPollAt, feedId);
+    await this.db.updateTable("feeds")
+      .set({ last_polled_at: now, last_success_at: now, failures: 0, next_poll_at: nextPollAt, ...(validators ? { etag: validators.etag, last_modified: validators.lastModified } : {}) })
+      .where("id", "=", feedId).execute();
   }
 
-  failed(feedId: number, reason: string, nextPollAt: number): void {
+  async failed(feedId: number, reason: string, nextPollAt: number): Promise<void> {
     const now = this.now();
-    this.db.prepare("UPDATE feeds SET last_polled_at = ?, last_error = ?, last_error_at = ?, errors = errors + 1, failures = failures + 1, next_poll_at = ? WHERE id = ?")
-      .run(now, reason, now, nextPollAt, feedId);
+    await this.db.updateTable("feeds")
+      .set((eb) => ({ last_polled_at: now, last_error: reason, last_error_at: now, errors: eb("errors", "+", 1), failures: eb("failures", "+", 1), next_poll_at: nextPollAt }))
+      .where("id", "=", feedId).execute();
   }
 
   /** Whether an item is new, changed or the same as when last read. */
-  itemState(feedId: number, itemKey: string, article: Article): "new" | "changed" | "unchanged" {
-    const row = this.db.prepare("SELECT content_hash FROM feed_items WHERE feed_id = ? AND item_key = ?").get(feedId, itemKey) as { content_hash: string } | undefined;
+  async itemState(feedId: number, itemKey: string, article: Article): Promise<"new" | "changed" | "unchanged"> {
+    const row = await this.db.selectFrom("feed_items").select("content_hash").where("feed_id", "=", feedId).where("item_key", "=", itemKey).executeTakeFirst();
     return !row ? "new" : row.content_hash === contentHash(article) ? "unchanged" : "changed";
   }
 
-  saveItem(feedId: number, itemKey: string, article: Article): void {
+  async saveItem(feedId: number, itemKey: string, article: Article): Promise<void> {
     const now = this.now();
-    this.db.prepare(`INSERT INTO feed_items (feed_id, item_key, article_id, content_hash, article, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (feed_id, item_key) DO UPDATE SET content_hash = excluded.content_hash, article = excluded.article, updated_at = excluded.updated_at`)
-      .run(feedId, itemKey, article.id, contentHash(article), JSON.stringify(article), now, now);
+    const text = JSON.stringify(article);
+    const hash = contentHash(article);
+    await this.db.insertInto("feed_items").values({ feed_id: feedId, item_key: itemKey, article_id: article.id, content_hash: hash, article: text, first_seen_at: now, updated_at: now })
+      .onConflict((oc) => oc.columns(["feed_id", "item_key"]).doUpdateSet({ content_hash: hash, article: text, updated_at: now })).execute();
   }
 
   /** Every article read from feeds, to index at start-up. */
-  articles(): Article[] {
-    return (this.db.prepare("SELECT article FROM feed_items").all() as Array<{ article: string }>).map((row) => JSON.parse(row.article) as Article);
+  async articles(): Promise<Article[]> {
+    return (await this.db.selectFrom("feed_items").select("article").execute()).map((row) => JSON.parse(row.article) as Article);
   }
 }

@@ -1,6 +1,6 @@
 import type { Article } from "../articles/article.js";
 import { checkSourceUrl } from "../articles/url.js";
-import type { Db } from "../delivery/database.js";
+import type { Executor } from "../store/database.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
 import { checkPublicUrl } from "./addressCheck.js";
@@ -10,7 +10,7 @@ import { itemToArticle } from "./itemToArticle.js";
 import { parseFeedItems } from "./parseFeed.js";
 
 export interface PollerOptions {
-  db: Db;
+  db: Executor;
   delivery: Delivery;
   logger: Logger;
   /** Time between polls of a healthy feed (default 10 minutes). */
@@ -26,6 +26,8 @@ export interface PollerOptions {
 export const DEFAULT_POLL_MS = 10 * 60_000;
 /** Longest wait between polls of a failing feed. */
 export const MAX_BACKOFF_MS = 6 * 60 * 60_000;
+/** A poll claimed by a process that never reports back (it died) may be made by another after this. */
+const POLL_CLAIM_MS = 5 * 60_000;
 
 /** What one poll of one feed did. */
 export interface PollReport {
@@ -59,21 +61,21 @@ export class FeedPoller {
    * Feeds named in the configuration (FEEDS) are polled like the ones added from Discord; one no longer
    * named there stops being polled and its articles leave the index.
    */
-  ensureConfigured(urls: string[]): void {
+  async ensureConfigured(urls: string[]): Promise<void> {
     const wanted = new Set(urls.map((url) => {
       const checked = checkSourceUrl(url);
       return checked.ok ? checked.url : url.trim();
     }));
-    for (const url of wanted) this.store.add(url, "env", null, null);
-    for (const feed of this.store.list()) {
+    for (const url of wanted) await this.store.add(url, "env", null, null);
+    for (const feed of await this.store.list()) {
       if (feed.origin !== "env" || wanted.has(feed.url)) continue;
-      for (const id of this.store.remove(feed.url) ?? []) this.options.delivery.remove(id, feed.url);
+      for (const id of (await this.store.remove(feed.url)) ?? []) await this.options.delivery.remove(id, feed.url);
       this.options.logger.info({ feed: feed.url }, "stopped reading a feed no longer in FEEDS");
     }
   }
 
   /** Articles read from feeds in earlier runs: they live in the database and are indexed at start-up. */
-  storedArticles(): Article[] {
+  storedArticles(): Promise<Article[]> {
     return this.store.articles();
   }
 
@@ -91,8 +93,8 @@ export class FeedPoller {
   }
 
   /** The feeds a server sees: those from FEEDS and its own. */
-  visibleTo(guildId: string): Feed[] {
-    return this.store.list().filter((feed) => feed.origin === "env" || feed.guildId === guildId);
+  async visibleTo(guildId: string): Promise<Feed[]> {
+    return (await this.store.list()).filter((feed) => feed.origin === "env" || feed.guildId === guildId);
   }
 
   /** Adds a feed from Discord: an http(s) URL on the public internet. Resolves with why not, or the feed. */
@@ -103,20 +105,20 @@ export class FeedPoller {
       const problem = await checkPublicUrl(new URL(checked.url));
       if (problem) return { ok: false, reason: problem };
     }
-    const existing = this.store.byUrl(checked.url);
+    const existing = await this.store.byUrl(checked.url);
     if (existing && existing.origin === "command" && existing.guildId !== guildId) return { ok: false, reason: "another server already reads that feed" };
-    const { feed, created } = this.store.add(checked.url, "command", addedBy, guildId);
+    const { feed, created } = await this.store.add(checked.url, "command", addedBy, guildId);
     if (created) this.pollInBackground();
     return { ok: true, feed, created };
   }
 
   /** Removes a feed a server added, and its articles from the index. */
-  remove(url: string, guildId: string): { ok: true; articles: number } | { ok: false; reason: string } {
-    const feed = this.store.byUrl(url);
+  async remove(url: string, guildId: string): Promise<{ ok: true; articles: number } | { ok: false; reason: string }> {
+    const feed = await this.store.byUrl(url);
     if (!feed || (feed.origin === "command" && feed.guildId !== guildId)) return { ok: false, reason: "this server has no such feed" };
     if (feed.origin === "env") return { ok: false, reason: "it is configured in FEEDS; remove it there" };
-    const ids = this.store.remove(url) ?? [];
-    for (const id of ids) this.options.delivery.remove(id, url);
+    const ids = (await this.store.remove(url)) ?? [];
+    for (const id of ids) await this.options.delivery.remove(id, url);
     return { ok: true, articles: ids.length };
   }
 
@@ -128,10 +130,13 @@ export class FeedPoller {
   pollDue(): Promise<PollReport[]> {
     if (this.polling) return this.polling;
     this.polling = (async () => {
-      const due = this.store.due();
+      const due = await this.store.due();
       const reports: PollReport[] = [];
       const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, due.length) }, async () => {
-        for (let feed = due.shift(); feed && !this.stopping.signal.aborted; feed = due.shift()) reports.push(await this.poll(feed));
+        for (let feed = due.shift(); feed && !this.stopping.signal.aborted; feed = due.shift()) {
+          // Processes sharing the database each poll only the feeds they claim: one fetch per interval.
+          if (await this.store.claimPoll(feed, this.now() + POLL_CLAIM_MS)) reports.push(await this.poll(feed));
+        }
       });
       await Promise.all(workers);
       return reports;
@@ -149,7 +154,7 @@ export class FeedPoller {
       const publicOnly = feed.origin === "command" && !this.options.allowPrivateAddresses;
       const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.options.limits, { publicOnly, signal: this.stopping.signal });
       if (fetched.status === "not-modified") {
-        this.store.succeeded(feed.id, null, this.now() + interval);
+        await this.store.succeeded(feed.id, null, this.now() + interval);
         return { ...report, outcome: "not-modified" };
       }
       for (const item of parseFeedItems(fetched.body)) {
@@ -160,19 +165,19 @@ export class FeedPoller {
           this.options.logger.warn({ feed: feed.url, item: item.key, reason: result.reason }, "skipped a feed item");
           continue;
         }
-        const state = this.store.itemState(feed.id, item.key, result.article);
+        const state = await this.store.itemState(feed.id, item.key, result.article);
         if (state === "unchanged") continue;
-        this.options.delivery.upsert(result.article, feed.url, () => this.store.saveItem(feed.id, item.key, result.article));
+        await this.options.delivery.upsert(result.article, feed.url, (trx) => this.store.in(trx).saveItem(feed.id, item.key, result.article));
         if (state === "new") report.added++;
         else report.updated++;
       }
-      this.store.succeeded(feed.id, { etag: fetched.etag, lastModified: fetched.lastModified }, this.now() + interval);
+      await this.store.succeeded(feed.id, { etag: fetched.etag, lastModified: fetched.lastModified }, this.now() + interval);
       this.options.logger.info({ feed: feed.url, added: report.added, updated: report.updated, skipped: report.skipped }, "polled a feed");
       return report;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const backoff = Math.min(MAX_BACKOFF_MS, interval * 2 ** feed.failures);
-      this.store.failed(feed.id, reason, this.now() + backoff);
+      await this.store.failed(feed.id, reason, this.now() + backoff);
       this.options.logger.warn({ feed: feed.url, reason, retryInMs: backoff }, "feed poll failed");
       return { ...report, outcome: "failed", error: reason };
     }

@@ -1,13 +1,16 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/article.js";
 import { parseArticleText } from "../../src/articles/parse.js";
-import { MIGRATIONS, migrate, openDatabase } from "../../src/delivery/database.js";
 import { passes, parseKeywords } from "../../src/delivery/filters.js";
-import { DeliveryStore, nonceFor } from "../../src/delivery/store.js";
+import { DeliveryStore, contentHash, nonceFor } from "../../src/delivery/store.js";
+import { openDatabase, type Database } from "../../src/store/database.js";
+import { MIGRATIONS, migrate } from "../../src/store/migrations.js";
 import { markdownArticle } from "../helpers/articles.js";
+import { ENGINES, freshDatabase, freshPostgresUrl } from "../helpers/postgres.js";
 
 function article(id: string, title: string, extra: Parameters<typeof markdownArticle>[0] = {}): Article {
   const result = parseArticleText(markdownArticle({ title, ...extra }), id);
@@ -16,84 +19,189 @@ function article(id: string, title: string, extra: Parameters<typeof markdownArt
 }
 
 const noFilters = { include: [], exclude: [] };
+const opened: Database[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((database) => database.close()));
+});
 
-describe("the database", () => {
-  it("is a file in DATA_DIR, in WAL mode, migrated once", () => {
+describe("the SQLite database", () => {
+  it("is a file in DATA_DIR, in WAL mode, migrated once", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "newsdesk-db-"));
-    const db = openDatabase(dir);
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.name).toBe(path.join(dir, "newsdesk.sqlite"));
-    expect(migrate(db)).toBe(MIGRATIONS.length);
-    expect((db.prepare("SELECT COUNT(*) AS n FROM schema_migrations").get() as { n: number }).n).toBe(MIGRATIONS.length);
-    db.close();
-    const again = openDatabase(dir);
-    expect((again.prepare("SELECT COUNT(*) AS n FROM schema_migrations").get() as { n: number }).n).toBe(MIGRATIONS.length);
-    again.close();
+    const database = await openDatabase({ dataDir: dir });
+    expect(database.engine).toBe("sqlite");
+    expect(database.sqlite!.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(database.location).toBe(path.join(dir, "newsdesk.sqlite"));
+    await database.close();
+    const again = await openDatabase({ dataDir: dir });
+    const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM schema_migrations`.execute(again.db);
+    expect(Number(rows[0]!.n)).toBe(MIGRATIONS.length);
+    await again.close();
   });
 });
 
-describe("accepting articles queues their delivery in the same transaction", () => {
-  it("queues a new article for subscriptions made before it, not for the archive", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    expect(store.acceptArticle(article("old", "An Old Story"))).toBe("new");
-    const { subscription } = store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    expect(store.due()).toEqual([]);
-    expect(store.acceptArticle(article("fresh", "A Fresh Story"))).toBe("new");
-    expect(store.due()).toEqual([expect.objectContaining({ subscriptionId: subscription.id, articleId: "fresh", action: "post", nonce: nonceFor("post", subscription.id, "fresh") })]);
+describe("the PostgreSQL database", () => {
+  it("is migrated once when several processes start at the same moment", async () => {
+    const url = await freshPostgresUrl();
+    const starts = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url, dataDir: ":memory:" })));
+    opened.push(...starts);
+    const { rows } = await sql<{ version: number }>`SELECT version FROM schema_migrations ORDER BY version`.execute(starts[0]!.db);
+    expect(rows.map((row) => Number(row.version))).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(await migrate(starts[1]!.db, "postgres")).toBe(MIGRATIONS.length);
   });
 
-  it("sees an unchanged article again as unchanged, and a changed one as edits of what was posted", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    const first = article("a", "Story");
-    store.acceptArticle(first);
-    expect(store.acceptArticle(first)).toBe("unchanged");
-    const [row] = store.due();
-    store.markSent([row!.id], "m1");
-    expect(store.acceptArticle(article("a", "Story", { summary: "Corrected." }))).toBe("changed");
-    expect(store.due()).toEqual([expect.objectContaining({ articleId: "a", action: "edit" })]);
-    expect(store.postedMessage(row!.subscriptionId, "a")).toBe("m1");
+  it("refuses an unreachable server with the variable named and the password masked", async () => {
+    const error = await openDatabase({ databaseUrl: "postgres://newsdesk:hunter2-secret@127.0.0.1:1/newsdesk", dataDir: ":memory:" }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^cannot connect to the database in DATABASE_URL \(postgres:\/\/newsdesk:\*\*\*@127\.0\.0\.1:1\/newsdesk\)/);
+    expect((error as Error).message).not.toContain("hunter2-secret");
   });
 
-  it("queues one post per subscription and article, however often it is accepted", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    store.acceptArticle(article("a", "Story"));
-    store.removeArticle("a");
-    store.acceptArticle(article("a", "Story"));
-    expect(store.due().filter((row) => row.action === "post")).toHaveLength(1);
+  it("refuses a wrong password the same way", async () => {
+    const url = new URL(await freshPostgresUrl());
+    url.password = "not-the-password";
+    const error = (await openDatabase({ databaseUrl: url.toString(), dataDir: ":memory:" }).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(/cannot connect to the database in DATABASE_URL .*password authentication failed/);
+    expect(error.message).not.toContain("not-the-password");
+  });
+});
+
+describe.each(ENGINES)("the store on %s", (engine) => {
+  async function store(now?: () => number): Promise<DeliveryStore> {
+    const database = await freshDatabase(engine);
+    opened.push(database);
+    return new DeliveryStore(database.db, { engine: database.engine, now });
+  }
+
+  describe("accepting articles queues their delivery in the same transaction", () => {
+    it("queues a new article for subscriptions made before it, not for the archive", async () => {
+      const s = await store();
+      expect(await s.acceptArticle(article("old", "An Old Story"))).toBe("new");
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      expect(await s.due()).toEqual([]);
+      expect(await s.acceptArticle(article("fresh", "A Fresh Story"))).toBe("new");
+      expect(await s.due()).toEqual([expect.objectContaining({ subscriptionId: subscription.id, articleId: "fresh", action: "post", nonce: nonceFor("post", subscription.id, "fresh") })]);
+    });
+
+    it("sees an unchanged article again as unchanged, and a changed one as edits of what was posted", async () => {
+      const s = await store();
+      await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      const first = article("a", "Story");
+      await s.acceptArticle(first);
+      expect(await s.acceptArticle(first)).toBe("unchanged");
+      const [row] = await s.due();
+      await s.markSent([row!.id], "m1");
+      expect(await s.acceptArticle(article("a", "Story", { summary: "Corrected." }))).toBe("changed");
+      expect(await s.due()).toEqual([expect.objectContaining({ articleId: "a", action: "edit" })]);
+      expect(await s.postedMessage(row!.subscriptionId, "a")).toBe("m1");
+    });
+
+    it("queues one post per subscription and article, however often it is accepted", async () => {
+      const s = await store();
+      await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticle(article("a", "Story"));
+      await s.removeArticle("a");
+      await s.acceptArticle(article("a", "Story"));
+      expect((await s.due()).filter((row) => row.action === "post")).toHaveLength(1);
+    });
+
+    it("keeps a channel's order: nothing behind a delivery waiting to be retried is due", async () => {
+      let now = 1_000;
+      const s = await store(() => now);
+      await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.subscribe({ guildId: "g", channelId: "d", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticles([article("a", "First"), article("b", "Second")]);
+      const [firstOfC] = await s.due();
+      await s.retryLater([firstOfC!.id], "500", now + 5_000);
+      expect((await s.due()).map((row) => [row.channelId, row.articleId])).toEqual([["d", "a"], ["d", "b"]]);
+      now += 5_000;
+      expect((await s.due()).map((row) => [row.channelId, row.articleId])).toEqual([["c", "a"], ["d", "a"], ["c", "b"], ["d", "b"]]);
+      expect((await s.due())[0]).toMatchObject({ attempts: 1 });
+    });
+
+    it("holds digest articles apart from the posts due", async () => {
+      const s = await store();
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: "09:00", createdBy: "u" });
+      await s.acceptArticle(article("a", "Story"));
+      expect(await s.due()).toEqual([]);
+      expect(await s.digestRows(subscription.id)).toEqual([expect.objectContaining({ articleId: "a" })]);
+    });
+
+    it("does not deliver to a paused subscription until it is subscribed again", async () => {
+      const s = await store();
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticle(article("a", "Story"));
+      await s.pause(subscription.id, "no permission");
+      expect(await s.due()).toEqual([]);
+      expect((await s.byChannel("c"))?.pausedReason).toBe("no permission");
+      await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      expect(await s.due()).toHaveLength(1);
+    });
+
+    it("counts what was sent and what waits", async () => {
+      const s = await store(() => 5_000);
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticles([article("a", "First"), article("b", "Second"), article("c", "Third")]);
+      const [row] = await s.due();
+      await s.markSent([row!.id], "m1");
+      expect(await s.stats(subscription.id)).toEqual({ pending: 2, sent: 1, lastSentAt: 5_000 });
+      expect(await s.postsSince(subscription.id, 4_000)).toBe(1);
+      expect(await s.postsSince(subscription.id, 6_000)).toBe(0);
+    });
   });
 
-  it("keeps a channel's order: nothing behind a delivery waiting to be retried is due", () => {
-    let now = 1_000;
-    const store = new DeliveryStore(openDatabase(":memory:"), () => now);
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    store.subscribe({ guildId: "g", channelId: "d", filters: noFilters, digestTime: null, createdBy: "u" });
-    store.acceptArticles([article("a", "First"), article("b", "Second")]);
-    const [firstOfC] = store.due();
-    store.retryLater([firstOfC!.id], "500", now + 5_000);
-    expect(store.due().map((row) => [row.channelId, row.articleId])).toEqual([["d", "a"], ["d", "b"]]);
-    now += 5_000;
-    expect(store.due().map((row) => [row.channelId, row.articleId])).toEqual([["c", "a"], ["d", "a"], ["c", "b"], ["d", "b"]]);
+  describe("channel leases", () => {
+    it("let one owner drain a channel until the lease lapses, then another takes it over", async () => {
+      let now = 10_000;
+      const s = await store(() => now);
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticle(article("a", "Story"));
+      expect(await s.claimChannel(subscription.id, "one", 20_000)).toBe(true);
+      expect(await s.claimChannel(subscription.id, "two", 20_000)).toBe(false);
+      expect(await s.due({ owner: "two" })).toEqual([]);
+      expect(await s.due({ owner: "one" })).toHaveLength(1);
+      expect(await s.claimChannel(subscription.id, "one", 20_000)).toBe(true); // renewed by its holder
+      now += 20_001;
+      expect(await s.due({ owner: "two" })).toHaveLength(1);
+      expect(await s.claimChannel(subscription.id, "two", 20_000)).toBe(true);
+      expect(await s.claimChannel(subscription.id, "one", 20_000)).toBe(false);
+    });
+
+    it("are free for the next owner once given back", async () => {
+      const s = await store();
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      expect(await s.claimChannel(subscription.id, "one", 60_000)).toBe(true);
+      await s.releaseChannel(subscription.id, "two"); // not its lease: nothing changes
+      expect(await s.claimChannel(subscription.id, "two", 60_000)).toBe(false);
+      await s.releaseChannel(subscription.id, "one");
+      expect(await s.claimChannel(subscription.id, "two", 60_000)).toBe(true);
+    });
+
+    it("are granted to exactly one of many owners asking at once", async () => {
+      const s = await store();
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      const granted = await Promise.all(Array.from({ length: 8 }, (_, i) => s.claimChannel(subscription.id, `owner-${i}`, 60_000)));
+      expect(granted.filter(Boolean)).toHaveLength(1);
+    });
   });
 
-  it("holds digest articles apart from the posts due", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    const { subscription } = store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: "09:00", createdBy: "u" });
-    store.acceptArticle(article("a", "Story"));
-    expect(store.due()).toEqual([]);
-    expect(store.digestRows(subscription.id)).toEqual([expect.objectContaining({ articleId: "a" })]);
-  });
-
-  it("does not deliver to a paused subscription until it is subscribed again", () => {
-    const store = new DeliveryStore(openDatabase(":memory:"));
-    const { subscription } = store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    store.acceptArticle(article("a", "Story"));
-    store.pause(subscription.id, "no permission");
-    expect(store.due()).toEqual([]);
-    expect(store.byChannel("c")?.pausedReason).toBe("no permission");
-    store.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
-    expect(store.due()).toHaveLength(1);
+  describe("article versions, for processes that follow the database", () => {
+    it("record every change in order, with the text kept when asked", async () => {
+      const database = await freshDatabase(engine);
+      opened.push(database);
+      const s = new DeliveryStore(database.db, { engine, keepArticleText: true });
+      const a = article("a", "Story");
+      await s.acceptArticle(a);
+      await s.acceptArticle(article("b", "Other"));
+      const seen = await s.latestVersion();
+      await s.acceptArticle(article("a", "Story", { summary: "Corrected." }));
+      await s.removeArticle("b");
+      const changes = await s.changesSince(seen);
+      expect(changes.map((c) => [c.id, c.removed])).toEqual([["a", false], ["b", true]]);
+      expect(changes[0]!.article?.summary).toBe("Corrected.");
+      expect(changes[0]!.contentHash).toBe(contentHash(changes[0]!.article!));
+      expect(await s.changesSince(await s.latestVersion())).toEqual([]);
+      expect((await s.changesSince(0, { withText: false }))[0]!.article).toBeNull();
+    });
   });
 });
 

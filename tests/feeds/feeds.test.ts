@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/delivery/database.js";
+import { openDatabase } from "../../src/store/database.js";
 import { Delivery } from "../../src/delivery/delivery.js";
 import { isPrivateAddress } from "../../src/feeds/addressCheck.js";
 import { cleanLink, htmlToText } from "../../src/feeds/html.js";
@@ -63,27 +63,27 @@ describe("feed items", () => {
 });
 
 describe("adding feeds", () => {
-  const poller = (allowPrivateAddresses: boolean) => {
-    const db = openDatabase(":memory:");
+  const poller = async (allowPrivateAddresses: boolean) => {
+    const database = await openDatabase({ dataDir: ":memory:" });
     const target = { post: async () => "m", edit: async () => undefined };
-    const delivery = new Delivery({ db, index: new NewsIndex(), target, logger: createLogger("silent") });
-    return new FeedPoller({ db, delivery, logger: createLogger("silent"), allowPrivateAddresses });
+    const delivery = new Delivery({ database, index: new NewsIndex(), target, logger: createLogger("silent") });
+    return new FeedPoller({ db: database.db, delivery, logger: createLogger("silent"), allowPrivateAddresses });
   };
 
   it("refuses private and local addresses from Discord unless allowed", async () => {
-    expect(await poller(false).add("http://127.0.0.1:8080/feed", "u", "g")).toEqual({ ok: false, reason: expect.stringMatching(/private or local address/) });
-    expect(await poller(false).add("http://192.168.1.10/feed", "u", "g")).toMatchObject({ ok: false });
-    expect((await poller(true).add("http://127.0.0.1:9/feed", "u", "g")).ok).toBe(true);
+    expect(await (await poller(false)).add("http://127.0.0.1:8080/feed", "u", "g")).toEqual({ ok: false, reason: expect.stringMatching(/private or local address/) });
+    expect(await (await poller(false)).add("http://192.168.1.10/feed", "u", "g")).toMatchObject({ ok: false });
+    expect((await (await poller(true)).add("http://127.0.0.1:9/feed", "u", "g")).ok).toBe(true);
     expect(isPrivateAddress("10.1.2.3")).toBe(true);
     expect(isPrivateAddress("::1")).toBe(true);
     expect(isPrivateAddress("93.184.216.34")).toBe(false);
   });
 
-  it("keeps feeds from FEEDS, which /feed remove may not remove", () => {
-    const feeds = poller(false);
-    feeds.ensureConfigured(["https://blog.example.org/feed"]);
-    feeds.ensureConfigured(["https://blog.example.org/feed"]);
-    expect(feeds.store.list()).toEqual([expect.objectContaining({ url: "https://blog.example.org/feed", origin: "env" })]);
-    expect(feeds.remove("https://blog.example.org/feed", "g")).toEqual({ ok: false, reason: "it is configured in FEEDS; remove it there" });
+  it("keeps feeds from FEEDS, which /feed remove may not remove", async () => {
+    const feeds = await poller(false);
+    await feeds.ensureConfigured(["https://blog.example.org/feed"]);
+    await feeds.ensureConfigured(["https://blog.example.org/feed"]);
+    expect(await feeds.store.list()).toEqual([expect.objectContaining({ url: "https://blog.example.org/feed", origin: "env" })]);
+    expect(await feeds.remove("https://blog.example.org/feed", "g")).toEqual({ ok: false, reason: "it is configured in FEEDS; remove it there" });
   });
 });

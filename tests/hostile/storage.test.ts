@@ -48,12 +48,12 @@ describe("storage that fails", () => {
       while (!newsdesk.client.isReady()) await new Promise((resolve) => setTimeout(resolve, 10));
       await finalReply(standin, standin.slashCommand("subscribe", [{ name: "channel", type: 7, value: channel }], { memberPermissions: ALL_PERMISSIONS }));
       // Every write now fails, as on a read-only or full disk.
-      newsdesk.db.pragma("query_only = ON");
+      newsdesk.database.sqlite!.pragma("query_only = ON");
       writeFileSync(path.join(corpusDir, "big-news.md"), markdownArticle({ title: "News Written To A Full Disk", keyPoints: Array.from({ length: 7 }, (_, i) => `Point ${i} ${"detail ".repeat(300)}`) }));
       while (!log.includes("could not take a corpus file")) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(log).toMatch(/readonly database/);
       expect(standin.messagesIn(channel)).toEqual([]);
-      newsdesk.db.pragma("query_only = OFF");
+      newsdesk.database.sqlite!.pragma("query_only = OFF");
       const deadline = Date.now() + 10_000;
       while (standin.messagesIn(channel).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(standin.messagesIn(channel).map((m) => m.embeds[0].title)).toEqual(["News Written To A Full Disk"]);

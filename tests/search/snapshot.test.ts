@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ask } from "../../src/answers/ask.js";
-import { openDatabase } from "../../src/delivery/database.js";
+import { openDatabase } from "../../src/store/database.js";
 import { Delivery } from "../../src/delivery/delivery.js";
 import { createLogger } from "../../src/logger.js";
 import { loadIndexedCorpus, saveSnapshot } from "../../src/search/snapshot.js";
@@ -126,26 +126,26 @@ describe("index snapshot", () => {
 describe("start-up reconciliation with a snapshot", () => {
   const reconcileOnce = async () => {
     const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
-    const db = openDatabase(dataDir);
+    const db = await openDatabase({ dataDir });
     const target = { post: async () => "m", edit: async () => undefined }; // no subscriptions: never called
-    const delivery = new Delivery({ db, index: loaded.index, target, logger: createLogger("silent") });
-    const counts = delivery.reconcile(loaded.corpus.articles, loaded.snapshot);
+    const delivery = new Delivery({ database: db, index: loaded.index, target, logger: createLogger("silent") });
+    const counts = await delivery.reconcile(loaded.corpus.articles, loaded.snapshot);
     return { db, counts };
   };
 
   it("takes the unchanged articles of the snapshot it last took as they are, and compares all others", async () => {
     let { db, counts } = await reconcileOnce();
     expect(counts).toMatchObject({ new: 2, changed: 0, unchanged: 0 });
-    db.close();
+    await db.close();
     ({ db, counts } = await reconcileOnce());
     expect(counts).toMatchObject({ new: 0, changed: 0, unchanged: 2 });
     // A database from elsewhere (restored from a backup) that holds an older version of an article:
     // it never took this snapshot, so every article is compared, and the change is seen.
-    db.prepare("UPDATE articles SET content_hash = 'an older version' WHERE id = 'falcon'").run();
-    db.prepare("UPDATE meta SET value = 'another snapshot'").run();
-    db.close();
+    db.sqlite!.prepare("UPDATE articles SET content_hash = 'an older version' WHERE id = 'falcon'").run();
+    db.sqlite!.prepare("UPDATE meta SET value = 'another snapshot'").run();
+    await db.close();
     ({ db, counts } = await reconcileOnce());
     expect(counts).toMatchObject({ new: 0, changed: 1, unchanged: 1 });
-    db.close();
+    await db.close();
   });
 });

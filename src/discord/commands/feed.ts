@@ -38,7 +38,7 @@ export const feedCommand: Command = {
     const { guild, feeds } = feedContext(context);
     const subcommand = input.subcommand();
     if (subcommand === "list") {
-      return { answer: { type: "feeds", items: feeds.visibleTo(guild.guildId) }, ephemeral: true };
+      return { answer: { type: "feeds", items: await feeds.visibleTo(guild.guildId) }, ephemeral: true };
     }
     const url = input.string("url")?.trim() ?? "";
     if (!url) throw new UserFacingError("Give the feed's address, for example: /feed add url:https://example.com/feed");
@@ -53,15 +53,15 @@ export const feedCommand: Command = {
       };
     }
     if (subcommand === "remove") {
-      const removed = feeds.remove(url, guild.guildId);
+      const removed = await feeds.remove(url, guild.guildId);
       if (!removed.ok) throw new UserFacingError(`Cannot remove ${url}: ${removed.reason}. /feed list shows the feeds.`);
       return { answer: { type: "notice", title: "Feed removed", text: `Stopped reading ${url}; its ${removed.articles} articles left the index.` }, ephemeral: true };
     }
     throw new UserFacingError("Try /feed add, /feed remove or /feed list.");
   },
-  autocomplete(focused, { feeds, guild }) {
+  async autocomplete(focused, { feeds, guild }) {
     const typed = focused.value.toLowerCase();
-    return (guild && feeds ? feeds.visibleTo(guild.guildId) : [])
+    return (guild && feeds ? await feeds.visibleTo(guild.guildId) : [])
       .filter((feed) => feed.origin === "command" && feed.url.toLowerCase().includes(typed))
       .slice(0, LIMITS.choices)
       .map((feed) => ({ name: truncate(feed.url, LIMITS.choiceName), value: feed.url.slice(0, LIMITS.choiceValue) }));

@@ -35,7 +35,7 @@ export const subscribeCommand: Command = {
 
     const filters = { include: parseKeywords(input.string("include")), exclude: parseKeywords(input.string("exclude")) };
     const digestTime = digest ? `${digest[1]!.padStart(2, "0")}:${digest[2]}` : null;
-    const { created, backfilled, subscription } = delivery.subscribe({ guildId: guild.guildId, channelId, filters, digestTime, createdBy: guild.userId, backfill });
+    const { created, backfilled, subscription } = await delivery.subscribe({ guildId: guild.guildId, channelId, filters, digestTime, createdBy: guild.userId, backfill });
     const lines = [
       created ? `New articles will be posted in <#${channelId}>.` : `Updated the subscription of <#${channelId}>${subscription.pausedReason === null ? "" : ""}; it is active.`,
       filters.include.length ? `Only articles naming: ${filters.include.join(", ")}.` : "Every new article.",

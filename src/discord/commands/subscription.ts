@@ -22,11 +22,11 @@ export const subscriptionCommand: Command = {
     ],
   },
   alwaysPrivate: true,
-  execute(input, context) {
+  async execute(input, context) {
     const { delivery } = manageContext(context);
     if (input.subcommand() !== "preview") throw new UserFacingError("Try /subscription preview channel:#news");
     const channelId = requiredChannel(input.channel("channel"));
-    const subscription = delivery.store.byChannel(channelId);
+    const subscription = await delivery.store.byChannel(channelId);
     if (!subscription || subscription.guildId !== context.guild!.guildId) {
       throw new UserFacingError(`<#${channelId}> has no subscription yet: /subscribe channel:<#${channelId}> starts one.`);
     }

@@ -8,16 +8,16 @@ export const subscriptionsCommand: Command = {
     ...MANAGE_DEFAULTS,
   },
   alwaysPrivate: true,
-  execute(_input, context) {
+  async execute(_input, context) {
     const { guild, delivery } = manageContext(context);
-    const items = delivery.store.subscriptions(guild.guildId).map((subscription) => ({
+    const items = await Promise.all((await delivery.store.subscriptions(guild.guildId)).map(async (subscription) => ({
       channelId: subscription.channelId,
       include: subscription.include,
       exclude: subscription.exclude,
       digestTime: subscription.digestTime,
       pausedReason: subscription.pausedReason,
-      ...delivery.store.stats(subscription.id),
-    }));
+      ...(await delivery.store.stats(subscription.id)),
+    })));
     return { answer: { type: "subscriptions", items }, ephemeral: true };
   },
 };

@@ -58,5 +58,5 @@ export interface Command {
   /** Waits on the network (DNS, Discord): the reply is deferred first, so Discord's 3 seconds never run out. */
   mayBeSlow?: boolean;
   execute(input: CommandInput, context: CommandContext): CommandResult | Promise<CommandResult>;
-  autocomplete?(focused: { name: string; value: string }, context: CommandContext): Choice[];
+  autocomplete?(focused: { name: string; value: string }, context: CommandContext): Choice[] | Promise<Choice[]>;
 }

@@ -9,10 +9,10 @@ export const unsubscribeCommand: Command = {
     options: [channelOption("The channel to stop posting in")],
   },
   alwaysPrivate: true,
-  execute(input, context) {
+  async execute(input, context) {
     const { guild, delivery } = manageContext(context);
     const channelId = requiredChannel(input.channel("channel"));
-    const removed = delivery.store.unsubscribe(guild.guildId, channelId);
+    const removed = await delivery.store.unsubscribe(guild.guildId, channelId);
     return {
       answer: removed
         ? { type: "notice", title: "Unsubscribed", text: `Newsdesk will no longer post in <#${channelId}>.` }
