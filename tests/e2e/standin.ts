@@ -2,6 +2,9 @@
  * A local stand-in for Discord (REST + gateway on one 127.0.0.1 port) so the real discord.js Client
  * can log in, receive interactions and answer them in end-to-end tests.
  * Payload shapes follow /work/shared/notes/discord-standin.md (measured with discord.js 14.28.1).
+ * It can hold several guilds and shard them as Discord does (`shardCount`, the gateway in standinGateway.ts), so
+ * several bot processes can each connect their own shards; it records what counts toward Discord's global rate
+ * limit (`globalRequestTimes`, `maxRequestsInAnyWindow`) and can enforce it (`globalLimitPerSecond`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
