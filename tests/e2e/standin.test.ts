@@ -1,20 +1,23 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from "vitest";
 import {
   Client, DiscordAPIError, MessageFlags, REST, Routes, EmbedBuilder, Events, GatewayIntentBits, ActionRowBuilder, ButtonBuilder, ButtonStyle,
-  ChannelType, PermissionFlagsBits, PermissionsBitField, RESTEvents,
-  type ChatInputCommandInteraction, type Interaction, type Message, type TextChannel,
+  ChannelType, Partials, PermissionFlagsBits, PermissionsBitField, RESTEvents,
+  type ChatInputCommandInteraction, type ClientOptions, type Interaction, type Message, type TextChannel,
 } from "discord.js";
+import { WebSocket } from "ws";
 import {
-  ALL_PERMISSIONS, BOT_PERMISSIONS, EVERYONE_PERMISSIONS, snowflake, startStandin, type RecordedRequest, type Standin,
+  ALL_PERMISSIONS, BOT_PERMISSIONS, EVERYONE_PERMISSIONS, guildIdForShard, maxInAnyWindow, shardOf, snowflake, startStandin,
+  type RecordedRequest, type Standin,
 } from "./standin.js";
 
 const FAKE_TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.standin-token-not-real-000000000000000";
 
 /** A tiny bot exercising the interaction and message paths the real bot uses. */
-function makeClient(standin: Standin) {
+function makeClient(standin: Standin, options: Partial<ClientOptions> = {}) {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     rest: { api: standin.apiUrl, globalRequestsPerSecond: 1e6 },
+    ...options,
   });
   const seen: Interaction[] = [];
   const received: Message[] = [];
@@ -550,5 +553,258 @@ describe("stand-in options without a client", () => {
 
   it("rejects channelOverwrites for a channel it does not have", async () => {
     await expect(startStandin({ channelIds: ["1234567890123456789"], channelOverwrites: { "9876543210987654321": [] } })).rejects.toThrow(/not one of channelIds/);
+  });
+});
+
+describe("guild ids and shards", () => {
+  it("guildIdForShard makes distinct 19-digit ids on the shard Discord's formula gives", () => {
+    const ids = [0, 1, 2].flatMap((shard) => [0, 1, 2].map((n) => ({ shard, id: guildIdForShard(shard, 3, n) })));
+    expect(new Set(ids.map((x) => x.id)).size).toBe(9);
+    for (const { shard, id } of ids) {
+      expect(id).toMatch(/^\d{19}$/);
+      expect(Number((BigInt(id) >> 22n) % 3n)).toBe(shard);
+      expect(shardOf(id, 3)).toBe(shard);
+    }
+    expect(guildIdForShard(1, 3, 2)).toBe(ids[5]!.id); // the same arguments give the same id
+    expect(() => guildIdForShard(2, 2)).toThrow(/not in 0..1/);
+  });
+
+  it("GET /gateway/bot names the shard count; guilds can be placed on shards or given by id", async () => {
+    const onShard1 = guildIdForShard(1, 4, 7);
+    const standin = await startStandin({ shardCount: 4, guilds: [{ shard: 3, channelCount: 1 }, { id: onShard1 }, { shard: 3 }] });
+    try {
+      const gateway = (await new REST({ api: standin.apiUrl }).setToken(FAKE_TOKEN).get(Routes.gatewayBot())) as any;
+      expect(gateway.shards).toBe(4);
+      expect(standin.shardCount).toBe(4);
+      expect(standin.guilds.map((g) => g.shard)).toEqual([3, 1, 3]);
+      expect(standin.guilds[1]!.id).toBe(onShard1);
+      expect(standin.guilds[0]!.id).not.toBe(standin.guilds[2]!.id);
+      expect(standin.guildId).toBe(standin.guilds[0]!.id);
+      expect(standin.channelIds).toEqual(standin.guilds[0]!.channelIds);
+      expect(standin.guilds.map((g) => g.channelIds.length)).toEqual([1, 3, 3]);
+    } finally {
+      await standin.close();
+    }
+    await expect(startStandin({ shardCount: 2, guilds: [{ id: guildIdForShard(0, 2), shard: 1 }] })).rejects.toThrow(/on shard 0 of 2, not 1/);
+    await expect(startStandin({ guilds: [{}], channelCount: 2 })).rejects.toThrow(/either guilds or/);
+  });
+
+  it("refuses an IDENTIFY with another shard count (4011) or a shard outside it (4010)", async () => {
+    const standin = await startStandin({ shardCount: 2 });
+    /** The close code the gateway answers this IDENTIFY's shard field with. */
+    const closeCodeFor = (shard: unknown) => new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(standin.apiUrl.replace(/^http/, "ws").replace(/\/api$/, "/gateway"));
+      ws.on("open", () => ws.send(JSON.stringify({ op: 2, d: { token: FAKE_TOKEN, intents: 1, shard, properties: {} } })));
+      ws.on("close", (code) => resolve(code));
+      ws.on("error", reject);
+    });
+    try {
+      expect(await closeCodeFor([0, 3])).toBe(4011);
+      expect(await closeCodeFor(undefined)).toBe(4011); // no shard field means [0, 1]
+      expect(await closeCodeFor([2, 2])).toBe(4010);
+      expect(standin.identifyCount).toBe(3);
+      expect(standin.identifiesByShard).toEqual([0, 0]);
+      expect(standin.deliveries).toEqual([]);
+    } finally {
+      await standin.close();
+    }
+  });
+});
+
+describe("a stand-in with two shards and two discord.js clients, one per shard", () => {
+  let standin: Standin;
+  let bots: ReturnType<typeof makeClient>[];
+  const shardedClient = (shard: number) => makeClient(standin, { shards: [shard], shardCount: 2, partials: [Partials.Channel] });
+  const guildsOn = (shard: number) => standin.guilds.filter((g) => g.shard === shard);
+
+  beforeAll(async () => {
+    standin = await startStandin({ shardCount: 2, guilds: [{ shard: 0 }, { shard: 1 }, { shard: 1 }, { shard: 0 }] });
+    bots = [shardedClient(0), shardedClient(1)];
+    await Promise.all(bots.map((b) => login(b.client)));
+  });
+  afterEach(() => standin.clearFailures());
+  afterAll(async () => {
+    await Promise.all(bots.map((b) => b.client.destroy()));
+    await standin.close();
+  });
+
+  it("each client holds exactly the guilds of its shard, from one IDENTIFY each", () => {
+    for (const shard of [0, 1]) {
+      const cached = [...bots[shard]!.client.guilds.cache.keys()].sort();
+      expect(cached).toEqual(guildsOn(shard).map((g) => g.id).sort());
+      expect(cached).toHaveLength(2);
+      for (const g of guildsOn(shard)) expect(bots[shard]!.client.guilds.cache.get(g.id)?.channels.cache.size).toBe(3);
+    }
+    expect(standin.identifiesByShard).toEqual([1, 1]);
+    expect(standin.connectedShards()).toEqual([0, 1]);
+    const guildCreates = standin.deliveries.filter((d) => d.t === "GUILD_CREATE");
+    expect(guildCreates.map((d) => [d.id, d.shard])).toEqual(expect.arrayContaining(standin.guilds.map((g) => [g.id, g.shard])));
+    expect(guildCreates).toHaveLength(4);
+    const connectionOf = (shard: number) => standin.deliveries.find((d) => d.t === "READY" && d.shard === shard)!.connection;
+    expect(connectionOf(0)).not.toBe(connectionOf(1));
+  });
+
+  it("an interaction in each guild reaches only the client of its shard and is answered once", async () => {
+    const ask = (guildId: string) => standin.slashCommand("ask", [{ name: "question", type: 3, value: `in ${guildId}` }], { guildId });
+    const sent = standin.guilds.map((g) => ({ guild: g, ...ask(g.id) }));
+    for (const { id, guild, shard, delivered } of sent) {
+      expect({ shard, delivered }).toEqual({ shard: guild.shard, delivered: true });
+      expect((await standin.waitForRequest(callbackOf(id))).body.data.embeds[0].description).toBe(`You asked: in ${guild.id}`);
+      const own = await seenInteraction(bots[guild.shard]!, id);
+      expect(own.guildId).toBe(guild.id);
+      expect(bots[1 - guild.shard]!.seen.some((i) => i.id === id)).toBe(false);
+      const deliveries = standin.deliveries.filter((d) => d.t === "INTERACTION_CREATE" && d.id === id);
+      expect(deliveries).toHaveLength(1);
+      expect(deliveries[0]).toMatchObject({ guildId: guild.id, shard: guild.shard, replayed: false });
+      expect(standin.requests.filter(callbackOf(id))).toHaveLength(1);
+    }
+    expect(bots.flatMap((b) => b.errors)).toEqual([]);
+  });
+
+  it("a mention in a guild goes to its shard; a direct message and a DM command go to shard 0", async () => {
+    const onShard1 = guildsOn(1)[1]!;
+    const mention = standin.message(`<@${standin.botUserId}> hello`, { guildId: onShard1.id });
+    expect(mention.shard).toBe(1);
+    const reply = await standin.waitForRequest((r) => r.body?.message_reference?.message_id === mention.id);
+    expect(reply.path).toBe(`/channels/${onShard1.channelIds[0]}/messages`);
+    expect(bots[0]!.received.some((m) => m.id === mention.id)).toBe(false);
+
+    const dm = standin.message("hello in private", { dm: true });
+    expect(dm).toMatchObject({ shard: 0, delivered: true });
+    await expect.poll(() => bots[0]!.received.some((m) => m.id === dm.id)).toBe(true);
+    expect(bots[1]!.received.some((m) => m.id === dm.id)).toBe(false);
+
+    const command = standin.slashCommand("ask", [{ name: "question", type: 3, value: "dm" }], { dm: true });
+    expect(command.shard).toBe(0);
+    await standin.waitForRequest(callbackOf(command.id));
+    expect((await seenInteraction(bots[0]!, command.id)).guildId).toBeNull();
+    expect(bots[1]!.seen.some((i) => i.id === command.id)).toBe(false);
+  });
+
+  it("the bot's own post is echoed only to the shard of the channel's guild, whichever client posted it", async () => {
+    const target = guildsOn(0)[0]!;
+    // discord.js's channels.fetch gives null for a channel of a guild the client does not hold (another shard's);
+    // posting there goes through REST directly, which any process may do.
+    expect(await bots[1]!.client.channels.fetch(target.channelIds[1]!)).toBeNull();
+    const body = { content: "posted by the shard-1 process" };
+    const sent = (await bots[1]!.client.rest.post(Routes.channelMessages(target.channelIds[1]!), { body })) as any;
+    await expect.poll(() => bots[0]!.received.some((m) => m.id === sent.id)).toBe(true);
+    expect(standin.deliveries.filter((d) => d.t === "MESSAGE_CREATE" && d.id === sent.id).map((d) => d.shard)).toEqual([0]);
+    expect(bots[1]!.received.some((m) => m.id === sent.id)).toBe(false);
+  });
+
+  it("an event for a shard whose connection dropped waits for that shard's RESUME; the other shard is untouched", async () => {
+    const before = standin.deliveries.length;
+    const guild = guildsOn(1)[0]!;
+    standin.dropGateway(4000, { shard: 1 });
+    expect(standin.connectedShards()).toEqual([0]);
+    const missed = standin.slashCommand("ask", [{ name: "question", type: 3, value: "while shard 1 was away" }], { guildId: guild.id });
+    expect(missed).toMatchObject({ shard: 1, delivered: false });
+    expect((await standin.waitForRequest(callbackOf(missed.id))).body.type).toBe(4);
+    expect(standin.deliveries.find((d) => d.id === missed.id)).toMatchObject({ shard: 1, replayed: true });
+    expect(standin.resumeCount).toBe(1);
+    expect(standin.identifiesByShard).toEqual([1, 1]);
+    expect(standin.deliveries.slice(before).filter((d) => d.shard === 0)).toEqual([]);
+    await expect.poll(() => standin.connectedShards()).toEqual([0, 1]);
+  });
+
+  it("counts channel posts toward the global limit and leaves interaction callbacks out", async () => {
+    const before = standin.requests.length;
+    const timesBefore = standin.globalRequestTimes.length;
+    const commands = standin.guilds.map((g) => standin.slashCommand("ask", [{ name: "question", type: 3, value: "count me" }], { guildId: g.id }));
+    await Promise.all(commands.map((c) => standin.waitForRequest(callbackOf(c.id))));
+    const posts = await Promise.all(standin.guilds.flatMap((g) => g.channelIds.slice(0, 2).map(async (channelId) => {
+      const channel = (await bots[g.shard]!.client.channels.fetch(channelId)) as TextChannel; // from the cache: no request
+      return channel.send(`post to ${channelId}`);
+    })));
+    expect(posts).toHaveLength(8);
+    const made = standin.requests.slice(before);
+    expect(made.filter((r) => r.path.endsWith("/callback"))).toHaveLength(4);
+    expect(standin.globalRequestTimes.slice(timesBefore)).toEqual(made.filter((r) => r.path.endsWith("/messages")).map((r) => r.at));
+    expect(standin.globalRequestTimes.slice(timesBefore)).toHaveLength(8);
+    expect(standin.maxRequestsInAnyWindow(60_000)).toBe(standin.globalRequestTimes.length);
+  });
+});
+
+describe("events for a shard that has not connected yet", () => {
+  it("wait for that shard's READY and then reach it", async () => {
+    const standin = await startStandin({ shardCount: 2, guilds: [{ shard: 0 }, { shard: 1 }] });
+    const bot = makeClient(standin, { shards: [1], shardCount: 2 });
+    try {
+      const early = standin.slashCommand("ask", [{ name: "question", type: 3, value: "before login" }], { guildId: standin.guilds[1]!.id });
+      expect(early).toMatchObject({ shard: 1, delivered: false });
+      await login(bot.client);
+      expect((await standin.waitForRequest(callbackOf(early.id))).body.data.embeds[0].description).toBe("You asked: before login");
+      const order = standin.deliveries.map((d) => d.t);
+      expect(order.slice(0, 3)).toEqual(["READY", "GUILD_CREATE", "INTERACTION_CREATE"]); // then the echo of the reply
+      expect(standin.connectedShards()).toEqual([1]);
+    } finally {
+      await bot.client.destroy();
+      await standin.close();
+    }
+  });
+
+  it("a discord.js client with another shard count is refused: login fails with 'Sharding is required'", async () => {
+    const standin = await startStandin({ shardCount: 2 });
+    const bot = makeClient(standin, { shards: [0], shardCount: 3 });
+    try {
+      await expect(bot.client.login(FAKE_TOKEN)).rejects.toThrow(/Sharding is required/);
+      expect(standin.identifyCount).toBe(1);
+      expect(standin.identifiesByShard).toEqual([0, 0]);
+    } finally {
+      await bot.client.destroy();
+      await standin.close();
+    }
+  });
+});
+
+describe("Discord's global rate limit", () => {
+  it("maxInAnyWindow finds the busiest window", () => {
+    expect(maxInAnyWindow([], 1000)).toBe(0);
+    expect(maxInAnyWindow([0, 500, 999, 1000, 1001, 3000], 1000)).toBe(4); // 500, 999, 1000, 1001
+    expect(maxInAnyWindow([0, 500, 999, 1000, 1001, 3000], 2)).toBe(2);
+    expect(maxInAnyWindow([0, 1000, 2000], 1000)).toBe(1); // a window is [start, start + ms)
+  });
+
+  it("globalLimitPerSecond answers 429 global with Discord's headers, never for interaction callbacks", async () => {
+    const standin = await startStandin({ globalLimitPerSecond: 3 });
+    try {
+      const get = () => fetch(`${standin.apiUrl}/v10/channels/${standin.channelIds[0]}`, { headers: { authorization: `Bot ${FAKE_TOKEN}` } });
+      for (let i = 0; i < 3; i++) expect((await get()).status).toBe(200);
+      const refused = await get();
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("x-ratelimit-global")).toBe("true");
+      expect(refused.headers.get("x-ratelimit-scope")).toBe("global");
+      expect(refused.headers.get("retry-after")).toBe("1");
+      const body = await refused.json();
+      expect(body).toMatchObject({ message: "You are being rate limited.", global: true });
+      expect(body.retry_after).toBeGreaterThan(0);
+      expect(body.retry_after).toBeLessThanOrEqual(1);
+
+      const { id, token } = standin.slashCommand("ask");
+      const callback = await fetch(`${standin.apiUrl}/v10/interactions/${id}/${token}/callback`, {
+        method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: 4, data: { content: "still fine" } }),
+      });
+      expect(callback.status).toBe(204);
+      expect(standin.globalRequestTimes).toHaveLength(4); // the refused request counts as seen, the callback does not
+      expect(standin.requests.map((r) => r.status)).toEqual([200, 200, 200, 429, 204]);
+    } finally {
+      await standin.close();
+    }
+  });
+
+  it("discord.js waits out a global 429 and every post lands once", async () => {
+    const standin = await startStandin({ globalLimitPerSecond: 3 });
+    try {
+      const rest = new REST({ api: standin.apiUrl, globalRequestsPerSecond: 1e6 }).setToken(FAKE_TOKEN);
+      const route = Routes.channelMessages(standin.channelIds[0]!);
+      await Promise.all(Array.from({ length: 5 }, (_, i) => rest.post(route, { body: { content: `post ${i}` } })));
+      expect(standin.messagesIn(standin.channelIds[0]!).map((m) => m.content).sort()).toEqual(["post 0", "post 1", "post 2", "post 3", "post 4"]);
+      // discord.js sends one route's requests one at a time: the fourth is refused, then it and the fifth wait for the next window.
+      expect(standin.requests.map((r) => r.status)).toEqual([200, 200, 200, 429, 200, 200]);
+      expect(standin.requests[4]!.at - standin.requests[0]!.at).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await standin.close();
+    }
   });
 });

@@ -2,12 +2,17 @@
  * A local stand-in for Discord (REST + gateway on one 127.0.0.1 port) so the real discord.js Client
  * can log in, receive interactions and answer them in end-to-end tests.
  * Payload shapes follow /work/shared/notes/discord-standin.md (measured with discord.js 14.28.1).
+ * It can hold several guilds and shard them as Discord does (`shardCount`, the gateway in standinGateway.ts), so
+ * several bot processes can each connect their own shards; it records what counts toward Discord's global rate
+ * limit (`globalRequestTimes`, `maxRequestsInAnyWindow`) and can enforce it (`globalLimitPerSecond`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { WebSocketServer, WebSocket } from "ws";
+import { guildIdForShard, shardOf, startGateway, type Delivery, type Dispatched } from "./standinGateway.js";
+
+export { guildIdForShard, shardOf, type Delivery, type Dispatched } from "./standinGateway.js";
 
 export interface RecordedRequest {
   method: string;
@@ -18,6 +23,8 @@ export interface RecordedRequest {
   body: any;
   /** performance.now() when the request arrived. */
   at: number;
+  /** The status the stand-in answered with (set as the answer is decided, before any delayRoute wait). */
+  status?: number;
 }
 
 /** A channel permission overwrite as Discord sends it: type 0 = role (the guild id is @everyone), 1 = member. */
@@ -42,12 +49,51 @@ export interface StoredMessage {
   edited: boolean;
 }
 
+/** One guild of a stand-in with several (`StandinOptions.guilds`). */
+export interface GuildOptions {
+  /** The guild id (default: generated, on `shard` if that is given). */
+  id?: string;
+  /** Put a generated id on this shard (see `guildIdForShard`); with `id`, it must agree with Discord's formula. */
+  shard?: number;
+  /** Text channel ids; the first is "general". Default: `channelCount` generated ids. */
+  channelIds?: string[];
+  /** How many text channels to generate when `channelIds` is not given (default 3). */
+  channelCount?: number;
+}
+
+/** A guild as the stand-in holds it. */
+export interface StandinGuild {
+  id: string;
+  /** Its text channel ids as created (deleteChannel does not remove ids from this list). */
+  channelIds: string[];
+  /** The bot's managed role in this guild (the first guild's is `botRoleId`). */
+  botRoleId: string;
+  /** `(id >> 22) % shardCount`: the only shard that receives this guild's events. */
+  shard: number;
+}
+
 export interface StandinOptions {
   guildId?: string;
   /** Guild text channel ids; the first is "general". Default: `channelCount` generated ids. */
   channelIds?: string[];
   /** How many text channels to generate when `channelIds` is not given (default 3). */
   channelCount?: number;
+  /**
+   * Several guilds instead of the one `guildId` / `channelIds` / `channelCount` describe (do not combine them).
+   * The first is the default guild of `guildId`, `channelIds` and the dispatch helpers.
+   */
+  guilds?: GuildOptions[];
+  /**
+   * The shard count the bot must use (default 1): `GET /gateway/bot` answers `shards: shardCount`; an IDENTIFY with
+   * another count is closed with 4011, with a shard id outside 0..shardCount-1 with 4010.
+   */
+  shardCount?: number;
+  /**
+   * Discord's global rate limit, off by default: more than this many requests (interaction callbacks excepted) within a
+   * window (opened by the first request after the previous one closed, 1 s long) answer 429 `global: true` with
+   * `Retry-After`, `X-RateLimit-Global: true`, `X-RateLimit-Scope: global`. Refused requests do not use up the window.
+   */
+  globalLimitPerSecond?: number;
   /**
    * Permission overwrites per channel id, sent as the channel's `permission_overwrites` (GUILD_CREATE, GET /channels/:id).
    * As on Discord, a channel post where they leave the bot without ViewChannel / SendMessages answers 403 50001 / 50013.
@@ -68,28 +114,47 @@ export interface Standin {
   /** "http://127.0.0.1:PORT/api": pass as `new Client({ rest: { api: apiUrl } })`. */
   apiUrl: string;
   botUserId: string;
-  /** The bot's managed role (not administrator: channel overwrites apply to the bot). */
+  /** The bot's managed role in the first guild (not administrator: channel overwrites apply to the bot). */
   botRoleId: string;
+  /** The first guild's id. */
   guildId: string;
-  /** The guild's text channel ids as created (deleteChannel does not remove ids from this list). */
+  /** The first guild's text channel ids as created (deleteChannel does not remove ids from this list). */
   channelIds: string[];
+  /** Every guild, in the order of `StandinOptions.guilds` (one when that is not given). */
+  guilds: StandinGuild[];
+  shardCount: number;
   /** Every REST request the bot made, in order (failed and unknown ones included). */
   requests: RecordedRequest[];
+  /**
+   * When each request that counts toward Discord's global rate limit arrived (performance.now(), as `RecordedRequest.at`):
+   * every request except interaction callbacks (`POST /interactions/{id}/{token}/callback`), refused ones included.
+   */
+  globalRequestTimes: number[];
+  /** The most `globalRequestTimes` within any window of `ms` (default 1000): what Discord saw at its busiest second. */
+  maxRequestsInAnyWindow(ms?: number): number;
+  /** Every dispatch sent over a gateway connection, in order, with the shard, session and connection that received it. */
+  deliveries: Delivery[];
+  /** IDENTIFYs accepted per shard (index = shard id); refused ones count only in `identifyCount`. */
+  identifiesByShard: number[];
+  /** Shards with a live gateway connection, ascending. */
+  connectedShards(): number[];
   /**
    * Dispatch INTERACTION_CREATE for a slash command; options like [{name: "question", type: 3, value}].
    * A CHANNEL option (type 7, also inside subcommands) whose value is a known guild channel id is resolved into
    * `data.resolved.channels` as Discord does. `memberPermissions` is sent as `member.permissions` (default EVERYONE_PERMISSIONS).
    */
-  slashCommand(name: string, options?: any[], opts?: InteractionOpts & { dm?: boolean; channelId?: string }): { id: string; token: string };
+  slashCommand(name: string, options?: any[], opts?: InteractionOpts & { dm?: boolean; channelId?: string }): DispatchedInteraction;
   /** Dispatch an autocomplete interaction; one option should carry `focused: true`. */
-  autocomplete(name: string, options: any[], opts?: InteractionOpts): { id: string; token: string };
+  autocomplete(name: string, options: any[], opts?: InteractionOpts): DispatchedInteraction;
   /** Dispatch a button click on `messageId` (a message the bot posted, or a fresh one). */
-  button(customId: string, opts?: InteractionOpts & { messageId?: string; channelId?: string }): { id: string; token: string };
+  button(customId: string, opts?: InteractionOpts & { messageId?: string; channelId?: string }): DispatchedInteraction;
   /**
    * Dispatch MESSAGE_CREATE from a user; `<@id>` mentions in content are resolved, `mentionsBot` adds the bot.
    * As on Discord, guild messages not mentioning the bot arrive with empty content unless it has the MessageContent intent.
    */
-  message(content: string, opts?: { userId?: string; dm?: boolean; mentionsBot?: boolean; channelId?: string }): { id: string };
+  message(
+    content: string, opts?: { userId?: string; dm?: boolean; mentionsBot?: boolean; channelId?: string; guildId?: string },
+  ): { id: string } & Dispatched;
   /** Resolves with the first recorded request (past or future) matching `pred`; rejects after timeoutMs (default 5000). */
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Answer the next `times` requests (default: until cleared) whose "METHOD path" matches with this status/body/headers. */
@@ -110,18 +175,27 @@ export interface Standin {
    * (then the bot's cache still holds the channel, as if it missed the event).
    */
   deleteChannel(channelId: string, opts?: { notify?: boolean }): void;
-  /** Close the gateway socket(s) with this code (default 4000, which discord.js resumes after); 1006 kills the socket without a close frame. */
-  dropGateway(code?: number): void;
+  /**
+   * Close the gateway socket(s) with this code (default 4000, which discord.js resumes after); 1006 kills the socket without a
+   * close frame. With `shard`, only that shard's connection.
+   */
+  dropGateway(code?: number, opts?: { shard?: number }): void;
   /** Stop (false) or resume (true) acknowledging heartbeats, as a Discord that stopped answering would. */
   ackHeartbeats(on: boolean): void;
   heartbeatCount: number;
+  /** Every IDENTIFY received, refused ones included. */
   identifyCount: number;
   resumeCount: number;
   close(): Promise<void>;
 }
 
+/** A dispatched interaction: its id and token, its shard, and whether a live connection received it at once. */
+export type DispatchedInteraction = { id: string; token: string } & Dispatched;
+
 export interface InteractionOpts {
   userId?: string;
+  /** The guild it comes from, in its first channel unless `channelId` says otherwise (default: the channel's guild, else the first guild). */
+  guildId?: string;
   /** `member.permissions` of the invoking member (guild interactions), a decimal string; default EVERYONE_PERMISSIONS. */
   memberPermissions?: string;
 }
@@ -195,20 +269,78 @@ function parseBody(raw: Buffer, type = ""): any {
   return JSON.parse(text);
 }
 
+/** Discord's global rate limit leaves out interaction callbacks; every other request counts. */
+const countsTowardGlobalLimit = (method: string, path: string) => !(method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path));
+
+/**
+ * The global limit as a fixed window, as Discord and @discordjs/rest count it: the first request after a window closed opens
+ * the next, 1 s long. Returns null when a request may pass (it uses up a slot), else the ms until the window closes.
+ */
+function globalWindow(limit: number | undefined) {
+  let opened = -Infinity, used = 0;
+  return (at: number): number | null => {
+    if (!limit) return null;
+    if (at - opened >= 1000) { opened = at; used = 0; }
+    if (used < limit) { used++; return null; }
+    return opened + 1000 - at;
+  };
+}
+
+/** The most of `times` (ascending) that fall within any window of `ms`. */
+export function maxInAnyWindow(times: readonly number[], ms: number): number {
+  let best = 0;
+  for (let start = 0, end = 0; end < times.length; end++) {
+    while (times[end]! - times[start]! >= ms) start++;
+    best = Math.max(best, end - start + 1);
+  }
+  return best;
+}
+
+/** The guilds `opts` describe, each with its channels, bot role and shard. */
+function buildGuilds(opts: StandinOptions, shardCount: number): StandinGuild[] {
+  if (!Number.isInteger(shardCount) || shardCount < 1) throw new Error(`standin: shardCount must be a positive integer, got ${shardCount}`);
+  if (opts.guilds && (opts.guildId || opts.channelIds || opts.channelCount !== undefined))
+    throw new Error("standin: give either guilds or guildId/channelIds/channelCount, not both");
+  const specs: GuildOptions[] = opts.guilds ?? [{ id: opts.guildId, channelIds: opts.channelIds, channelCount: opts.channelCount }];
+  if (specs.length === 0) throw new Error("standin: guilds must name at least one guild");
+  const onShard = new Map<number, number>(); // shard -> generated ids so far, for distinct ids on the same shard
+  const guilds = specs.map((spec, i): StandinGuild => {
+    let id = spec.id;
+    if (id === undefined && spec.shard !== undefined) {
+      const n = onShard.get(spec.shard) ?? 0;
+      onShard.set(spec.shard, n + 1);
+      id = guildIdForShard(spec.shard, shardCount, n);
+    }
+    id ??= snowflake();
+    const shard = shardOf(id, shardCount);
+    if (spec.shard !== undefined && spec.shard !== shard)
+      throw new Error(`standin: guild ${id} is on shard ${shard} of ${shardCount}, not ${spec.shard}`);
+    return {
+      id, shard, botRoleId: i === 0 && opts.botRoleId ? opts.botRoleId : snowflake(),
+      channelIds: spec.channelIds ?? Array.from({ length: spec.channelCount ?? 3 }, () => snowflake()),
+    };
+  });
+  if (new Set(guilds.map((g) => g.id)).size !== guilds.length) throw new Error("standin: two guilds share an id");
+  return guilds;
+}
+
 export async function startStandin(opts: StandinOptions = {}): Promise<Standin> {
   const botUserId = opts.botUserId ?? snowflake();
-  const guildId = opts.guildId ?? snowflake();
-  const channelIds = opts.channelIds ?? Array.from({ length: opts.channelCount ?? 3 }, () => snowflake());
+  const shardCount = opts.shardCount ?? 1;
+  const guilds = buildGuilds(opts, shardCount);
+  const byGuildId = new Map(guilds.map((g) => [g.id, g]));
+  const { id: guildId, channelIds, botRoleId } = guilds[0]!;
   const deadline = opts.interactionDeadlineMs ?? 3000;
   const nonceWindowMs = opts.nonceWindowMs ?? 300_000;
-  const botRoleId = opts.botRoleId ?? snowflake();
   for (const [id, list] of Object.entries(opts.channelOverwrites ?? {})) {
-    if (!channelIds.includes(id)) throw new Error(`standin: channelOverwrites names ${id}, which is not one of channelIds`);
+    if (!guilds.some((g) => g.channelIds.includes(id))) throw new Error(`standin: channelOverwrites names ${id}, which is not one of channelIds`);
     for (const o of list) { BigInt(o.allow); BigInt(o.deny); } // malformed bit strings fail here, not mid-test
   }
   const defaultUserId = snowflake();
   const joinedAt = iso();
   const requests: RecordedRequest[] = [];
+  const globalRequestTimes: number[] = [];
+  const globalLimit = globalWindow(opts.globalLimitPerSecond);
   type Waiter = { pred: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
   const waiters = new Set<Waiter>();
   let failures: { pattern: RegExp; status: number; body: any; times: number; headers: Record<string, string> }[] = [];
@@ -230,29 +362,33 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   });
 
   const channels = new Map<string, any>();
-  channelIds.forEach((id, position) => channels.set(id, {
-    id, type: 0, guild_id: guildId, name: position === 0 ? "general" : `news-${position}`, position,
+  for (const g of guilds) g.channelIds.forEach((id, position) => channels.set(id, {
+    id, type: 0, guild_id: g.id, name: position === 0 ? "general" : `news-${position}`, position,
     permission_overwrites: (opts.channelOverwrites?.[id] ?? []).map((o) => ({ id: o.id, type: o.type, allow: o.allow, deny: o.deny })),
     topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, parent_id: null, flags: 0,
   }));
-  const guildChannels = () => [...channels.values()].filter((c) => c.guild_id === guildId);
+  const guildChannels = (id: string) => [...channels.values()].filter((c) => c.guild_id === id);
+  /** The guild a channel belongs to, or undefined (a direct message, an unknown channel). */
+  const guildOfChannel = (channelId: string) => byGuildId.get(channels.get(channelId)?.guild_id);
   const deletedChannels = new Set<string>();
   /**
-   * A member's permissions in a channel, computed like Discord (and discord.js's permissionsFor): guild-level `base`,
-   * Administrator short-circuits to all, then the @everyone overwrite, the member's role overwrites, the member overwrite.
+   * A member's permissions in a guild channel, computed like Discord (and discord.js's permissionsFor): guild-level `base`,
+   * Administrator short-circuits to all, then the @everyone overwrite (its id is the guild's), the member's role overwrites,
+   * the member overwrite.
    */
   const permissionsIn = (channelId: string, base: bigint, memberId: string, roles: string[]): string => {
     if (base & ADMINISTRATOR) return ALL_PERMISSIONS;
+    const everyone = channels.get(channelId)?.guild_id;
     const overwrites: PermissionOverwrite[] = channels.get(channelId)?.permission_overwrites ?? [];
     const apply = (p: bigint, list: PermissionOverwrite[]) =>
       list.reduce((acc, o) => acc & ~BigInt(o.deny), p) | list.reduce((acc, o) => acc | BigInt(o.allow), 0n);
-    let p = apply(base, overwrites.filter((o) => o.id === guildId));
-    p = apply(p, overwrites.filter((o) => o.id !== guildId && roles.includes(o.id)));
-    p = apply(p, overwrites.filter((o) => o.id !== guildId && !roles.includes(o.id) && o.id === memberId));
+    let p = apply(base, overwrites.filter((o) => o.id === everyone));
+    p = apply(p, overwrites.filter((o) => o.id !== everyone && roles.includes(o.id)));
+    p = apply(p, overwrites.filter((o) => o.id !== everyone && !roles.includes(o.id) && o.id === memberId));
     return p.toString();
   };
   const botPermissionsIn = (channelId: string) =>
-    permissionsIn(channelId, BigInt(EVERYONE_PERMISSIONS) | BigInt(BOT_PERMISSIONS), botUserId, [botRoleId]);
+    permissionsIn(channelId, BigInt(EVERYONE_PERMISSIONS) | BigInt(BOT_PERMISSIONS), botUserId, [guildOfChannel(channelId)?.botRoleId ?? botRoleId]);
   const dmChannels = new Map<string, any>(); // user id -> DM channel
   const dmChannel = (userId: string): any => {
     if (!dmChannels.has(userId)) {
@@ -263,16 +399,17 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     return dmChannels.get(userId);
   };
   const roleBase = { color: 0, hoist: false, icon: null, unicode_emoji: null, mentionable: false, flags: 0 };
-  const guildBase = () => ({
-    id: guildId, name: "Newsdesk Test Guild", icon: null, splash: null, discovery_splash: null, banner: null, description: null,
+  const guildBase = (g: StandinGuild) => ({
+    id: g.id, name: g.id === guildId ? "Newsdesk Test Guild" : `Newsdesk Test Guild ${guilds.indexOf(g) + 1}`,
+    icon: null, splash: null, discovery_splash: null, banner: null, description: null,
     owner_id: defaultUserId, afk_channel_id: null, afk_timeout: 300, verification_level: 0, default_message_notifications: 0,
     explicit_content_filter: 0, mfa_level: 0, nsfw_level: 0, premium_tier: 0, premium_subscription_count: 0,
-    premium_progress_bar_enabled: false, application_id: null, system_channel_id: channelIds[0] ?? null, system_channel_flags: 0,
+    premium_progress_bar_enabled: false, application_id: null, system_channel_id: g.channelIds[0] ?? null, system_channel_flags: 0,
     rules_channel_id: null, public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null,
     preferred_locale: "en-US", max_members: 500000, max_video_channel_users: 25, features: [], emojis: [], stickers: [],
     roles: [
-      { ...roleBase, id: guildId, name: "@everyone", position: 0, permissions: EVERYONE_PERMISSIONS, managed: false },
-      { ...roleBase, id: botRoleId, name: "Newsdesk", position: 1, permissions: BOT_PERMISSIONS, managed: true, tags: { bot_id: botUserId } },
+      { ...roleBase, id: g.id, name: "@everyone", position: 0, permissions: EVERYONE_PERMISSIONS, managed: false },
+      { ...roleBase, id: g.botRoleId, name: "Newsdesk", position: 1, permissions: BOT_PERMISSIONS, managed: true, tags: { bot_id: botUserId } },
     ],
   });
 
@@ -322,71 +459,30 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     return msg;
   };
 
-  // ---- gateway ----
-  let seq = 0;
-  let sessionId = "";
-  const sent: any[] = []; // dispatches of this session, for RESUME replay
-  let live: WebSocket | null = null;
-  let intents = 0;
-  const send = (ws: WebSocket, payload: any) => { if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload)); };
-  const dispatch = (t: string, d: any) => {
-    const payload = { op: 0, t, s: ++seq, d };
-    sent.push(payload);
-    if (sent.length > 1000) sent.shift();
-    if (live) send(live, payload); // otherwise replayed on RESUME
-  };
+  // ---- gateway (standinGateway.ts) ----
+  const server = createServer((req, res) => void onRequest(req, res));
+  const gateway = startGateway(server, () => wsUrl, {
+    shardCount, heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 41250, botUser,
+    guildsOfShard: (shard) => guilds.filter((g) => g.shard === shard).map((g) => g.id),
+    guildCreate: (id) => ({
+      ...guildBase(byGuildId.get(id)!), joined_at: joinedAt, large: false, unavailable: false, member_count: 2,
+      channels: guildChannels(id), threads: [],
+      members: [member(botUser, [byGuildId.get(id)!.botRoleId])], presences: [], voice_states: [], stage_instances: [],
+      guild_scheduled_events: [], soundboard_sounds: [],
+    }),
+  });
+  /** Send a dispatch to the shard of `guildId` (shard 0 for null: direct messages). */
+  const dispatch = (t: string, d: any, guildId: string | null) => gateway.dispatch(t, d, guildId);
+  /** The intents the bot identified with on the shard that receives events of this guild (or of direct messages). */
+  const intentsFor = (guildId: string | null) => gateway.intentsOf(guildId === null ? 0 : shardOf(guildId, shardCount));
 
   /** Like Discord, echo the bot's own non-ephemeral messages over the gateway when its intents cover the channel. */
   const echo = (t: "MESSAGE_CREATE" | "MESSAGE_UPDATE", msg: any) => {
-    const inGuild = channels.get(msg.channel_id)?.guild_id === guildId;
-    if (msg.flags & 64 || !(intents & (inGuild ? 1 << 9 : 1 << 12))) return;
-    dispatch(t, inGuild ? { ...msg, guild_id: guildId, member: member(null, [botRoleId]) } : msg);
+    const g = guildOfChannel(msg.channel_id);
+    if (msg.flags & 64 || !(intentsFor(g?.id ?? null) & (g ? 1 << 9 : 1 << 12))) return;
+    dispatch(t, g ? { ...msg, guild_id: g.id, member: member(null, [g.botRoleId]) } : msg, g?.id ?? null);
   };
 
-  let heartbeatAcks = true;
-  const server = createServer((req, res) => void onRequest(req, res));
-  const wss = new WebSocketServer({ noServer: true });
-  server.on("upgrade", (req, socket, head) => {
-    if (req.url?.startsWith("/api")) return socket.destroy(); // the gateway lives at /gateway (any non-API path works)
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      send(ws, { op: 10, d: { heartbeat_interval: opts.heartbeatIntervalMs ?? 41250 } });
-      ws.on("close", () => { if (live === ws) live = null; });
-      ws.on("message", (raw) => {
-        let msg: any;
-        try { msg = JSON.parse(raw.toString()); } catch { return ws.close(4002, "Error while decoding payload."); }
-        if (msg.op === 1) {
-          standin.heartbeatCount++;
-          if (heartbeatAcks) send(ws, { op: 11 });
-        }
-        else if (msg.op === 2) {
-          standin.identifyCount++;
-          intents = Number(msg.d?.intents ?? 0);
-          sessionId = randomBytes(16).toString("hex");
-          seq = 0;
-          sent.length = 0;
-          live = ws;
-          dispatch("READY", {
-            v: 10, user: botUser, guilds: [{ id: guildId, unavailable: true }], session_id: sessionId, session_type: "normal",
-            resume_gateway_url: wsUrl, shard: msg.d?.shard ?? [0, 1], application: { id: botUserId, flags: 0 },
-            private_channels: [], relationships: [], presences: [], guild_join_requests: [], user_settings: {},
-            geo_ordered_rtc_regions: [], _trace: ["standin"],
-          });
-          dispatch("GUILD_CREATE", {
-            ...guildBase(), joined_at: joinedAt, large: false, unavailable: false, member_count: 2,
-            channels: guildChannels(), threads: [],
-            members: [member(botUser, [botRoleId])], presences: [], voice_states: [], stage_instances: [],
-            guild_scheduled_events: [], soundboard_sounds: [],
-          });
-        } else if (msg.op === 6) {
-          standin.resumeCount++;
-          if (msg.d?.session_id !== sessionId) return send(ws, { op: 9, d: false });
-          live = ws;
-          for (const p of sent) if (p.s > (msg.d.seq ?? 0)) send(ws, p);
-          dispatch("RESUMED", {});
-        }
-      });
-    });
-  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const wsUrl = `ws://127.0.0.1:${port}/gateway`;
@@ -408,7 +504,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const commandIds = new Map<string, string>();
   const routes: [string, RegExp, (m: RegExpExecArray, r: RecordedRequest) => Reply][] = [
     ["GET", /^\/gateway\/bot$/, () => [200, {
-      url: wsUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 },
+      url: wsUrl, shards: shardCount, session_start_limit: { total: 1000, remaining: 999, reset_after: 14400000, max_concurrency: 1 },
     }]],
     ["GET", /^\/gateway$/, () => [200, { url: wsUrl }]],
     ["GET", /^\/users\/@me$/, () => [200, botUser]],
@@ -419,19 +515,20 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       team: null, owner: user(defaultUserId), verify_key: "0".repeat(64),
     }]],
     ["GET", /^\/guilds\/(\d+)$/, (m, r) => {
-      if (m[1] !== guildId) return unknown("Guild", 10004);
+      const g = byGuildId.get(m[1]!);
+      if (!g) return unknown("Guild", 10004);
       const counts = r.query.get("with_counts") === "true" ? { approximate_member_count: users.size, approximate_presence_count: 1 } : {};
-      return [200, { ...guildBase(), ...counts }];
+      return [200, { ...guildBase(g), ...counts }];
     }],
-    ["GET", /^\/guilds\/(\d+)\/channels$/, (m) => (m[1] === guildId ? [200, guildChannels()] : unknown("Guild", 10004))],
-    ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, (m) => (m[1] === guildId && users.has(m[2]!)
-      ? [200, member(users.get(m[2]!), m[2] === botUserId ? [botRoleId] : [])] : unknown("Member", 10007))],
+    ["GET", /^\/guilds\/(\d+)\/channels$/, (m) => (byGuildId.has(m[1]!) ? [200, guildChannels(m[1]!)] : unknown("Guild", 10004))],
+    ["GET", /^\/guilds\/(\d+)\/members\/(\d+)$/, (m) => (byGuildId.has(m[1]!) && users.has(m[2]!)
+      ? [200, member(users.get(m[2]!), m[2] === botUserId ? [byGuildId.get(m[1]!)!.botRoleId] : [])] : unknown("Member", 10007))],
     ["GET", /^\/channels\/(\d+)$/, (m) => (channels.has(m[1]!) ? [200, channels.get(m[1]!)] : unknown("Channel", 10003))],
     ["POST", /^\/channels\/(\d+)\/typing$/, (m) => (channels.has(m[1]!) ? [204] : unknown("Channel", 10003))],
     ["POST", /^\/channels\/(\d+)\/messages$/, (m, r) => {
       if (!channels.has(m[1]!)) return unknown("Channel", 10003);
       // Like Discord, the bot needs ViewChannel and SendMessages here (channel overwrites can take them away).
-      const perms = channels.get(m[1]!).guild_id === guildId ? BigInt(botPermissionsIn(m[1]!)) : VIEW_CHANNEL | SEND_MESSAGES;
+      const perms = guildOfChannel(m[1]!) ? BigInt(botPermissionsIn(m[1]!)) : VIEW_CHANNEL | SEND_MESSAGES;
       if (!(perms & VIEW_CHANNEL)) return [403, { code: 50001, message: "Missing Access" }];
       if (!(perms & SEND_MESSAGES)) return [403, { code: 50013, message: "Missing Permissions" }];
       const b = r.body ?? {};
@@ -510,6 +607,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       reply = [400, { code: 50109, message: "The request body contains invalid JSON." }];
     }
     requests.push(r);
+    const countsGlobally = countsTowardGlobalLimit(method, path);
+    if (countsGlobally) globalRequestTimes.push(at);
     for (const w of [...waiters]) {
       try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
       clearTimeout(w.timer);
@@ -517,7 +616,13 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
     const deletedChannel = /^\/channels\/(\d+)(?:\/|$)/.exec(path)?.[1];
-    if (failure) {
+    const globalWait = countsGlobally ? globalLimit(at) : null;
+    if (globalWait !== null) {
+      const seconds = globalWait / 1000;
+      reply = [429, { message: "You are being rate limited.", retry_after: seconds, global: true }, {
+        "Retry-After": String(Math.ceil(seconds)), "X-RateLimit-Global": "true", "X-RateLimit-Scope": "global",
+      }];
+    } else if (failure) {
       failure.times--;
       const rateLimit = { "Retry-After": String(failure.body?.retry_after ?? 0.05), "X-RateLimit-Scope": "user" };
       reply = [failure.status, failure.body, { ...(failure.status === 429 ? rateLimit : {}), ...failure.headers }];
@@ -533,6 +638,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       }
     }
     const [status, body, headers = {}] = reply;
+    r.status = status;
     const answer = () => {
       if (res.destroyed) return; // the client gave up (e.g. its timeout) while a delayed answer waited
       if (status === 204 || body === undefined) res.writeHead(status, headers).end();
@@ -546,7 +652,14 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   }
 
   // ---- test-facing helpers ----
-  const interaction = (type: number, data: any, o: InteractionOpts & { dm?: boolean; channelId?: string; message?: any }) => {
+  /** Where a guild event happens: `channelId` in its guild, else the first channel of `guildId` (default: the first guild). */
+  const placeIn = (o: { guildId?: string; channelId?: string }) => {
+    const named = o.guildId === undefined ? guilds[0]! : byGuildId.get(o.guildId);
+    if (!named) throw new Error(`standin: no guild ${o.guildId}`);
+    if (o.channelId === undefined) return { guild: named, channelId: named.channelIds[0]! };
+    return { guild: guildOfChannel(o.channelId) ?? named, channelId: o.channelId };
+  };
+  const interaction = (type: number, data: any, o: InteractionOpts & { dm?: boolean; channelId?: string; message?: any }): DispatchedInteraction => {
     const id = snowflake();
     const token = `aW50ZXJhY3Rpb246${Buffer.from(id).toString("base64url")}${randomBytes(48).toString("base64url")}`;
     const u = user(o.userId ?? defaultUserId);
@@ -560,7 +673,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
         for (const opt of list ?? []) {
           walk(opt.options);
           const ch = opt.type === 7 ? channels.get(String(opt.value)) : undefined;
-          if (!ch || ch.guild_id !== guildId) continue;
+          if (!ch || ch.guild_id !== placeIn(o).guild.id) continue;
           resolved[ch.id] = {
             id: ch.id, type: ch.type, name: ch.name, parent_id: ch.parent_id ?? null,
             permissions: permissionsIn(ch.id, BigInt(memberPermissions), u.id, []), app_permissions: botPermissionsIn(ch.id),
@@ -575,12 +688,15 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 10485760,
     };
     let channelId: string;
+    let guildId: string | null = null;
     if (o.dm) {
       const ch = dmChannel(u.id);
       channelId = ch.id;
       Object.assign(payload, { user: u, channel_id: ch.id, channel: ch, context: 1 });
     } else {
-      channelId = o.channelId ?? channelIds[0]!;
+      const place = placeIn(o);
+      ({ channelId } = place);
+      guildId = place.guild.id;
       const ch = channels.get(channelId) ?? { id: channelId, type: 0, guild_id: guildId };
       Object.assign(payload, {
         guild_id: guildId, guild: { id: guildId, locale: "en-US", features: [] }, guild_locale: "en-US",
@@ -592,25 +708,31 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false };
     interactions.set(id, it);
     byToken.set(token, it);
-    dispatch("INTERACTION_CREATE", payload);
-    return { id, token };
+    return { id, token, ...dispatch("INTERACTION_CREATE", payload, guildId) };
   };
-  const commandData = (name: string, options: any[] | undefined, dm?: boolean) => {
+  /** A command's `data`; it carries `guild_id` when the command is registered in the interaction's guild. */
+  const commandData = (name: string, options: any[] | undefined, o: { dm?: boolean; guildId?: string; channelId?: string }) => {
     if (!commandIds.has(name)) commandIds.set(name, snowflake());
-    const guildCommand = !dm && (commands.get(guildId) ?? []).some((c) => c.name === name);
-    return { id: commandIds.get(name)!, name, type: 1, ...(options?.length ? { options } : {}), ...(guildCommand ? { guild_id: guildId } : {}) };
+    const guild = o.dm ? null : placeIn(o).guild.id;
+    const guildCommand = guild !== null && (commands.get(guild) ?? []).some((c) => c.name === name);
+    return { id: commandIds.get(name)!, name, type: 1, ...(options?.length ? { options } : {}), ...(guildCommand ? { guild_id: guild } : {}) };
   };
 
   const standin: Standin = {
     apiUrl: `http://127.0.0.1:${port}/api`,
-    botUserId, botRoleId, guildId, channelIds, requests,
-    identifyCount: 0,
-    resumeCount: 0,
-    slashCommand: (name, options, o = {}) => interaction(2, commandData(name, options, o.dm), o),
-    autocomplete: (name, options, o = {}) => interaction(4, commandData(name, options), o),
+    botUserId, botRoleId, guildId, channelIds, guilds, shardCount, requests, globalRequestTimes,
+    maxRequestsInAnyWindow: (ms = 1000) => maxInAnyWindow(globalRequestTimes, ms),
+    deliveries: gateway.deliveries,
+    identifiesByShard: gateway.identifiesByShard,
+    connectedShards: gateway.connectedShards,
+    get identifyCount() { return gateway.counts.identifyCount; },
+    get resumeCount() { return gateway.counts.resumeCount; },
+    get heartbeatCount() { return gateway.counts.heartbeatCount; },
+    slashCommand: (name, options, o = {}) => interaction(2, commandData(name, options, o), o),
+    autocomplete: (name, options, o = {}) => interaction(4, commandData(name, options, o), o),
     button(customId, o = {}) {
       let message = o.messageId ? messages.get(o.messageId) : undefined;
-      const channelId = o.channelId ?? message?.channel_id ?? channelIds[0]!;
+      const channelId = o.channelId ?? message?.channel_id ?? placeIn(o).channelId;
       message ??= saveMessage(channelId, {
         content: "", components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: customId, label: customId }] }],
       }, o.messageId ? { id: o.messageId } : {});
@@ -622,14 +744,16 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       if (o.mentionsBot && !mentions.some((u) => u.id === botUserId)) mentions.push(botUser);
       const id = snowflake();
       // Without the MessageContent intent, Discord blanks guild messages that do not mention the bot.
-      const hidden = !o.dm && !(intents & (1 << 15)) && !mentions.some((u) => u.id === botUserId);
+      const place = o.dm ? null : placeIn(o);
+      const hidden = place && !(intentsFor(place.guild.id) & (1 << 15)) && !mentions.some((u) => u.id === botUserId);
       const base = {
         id, author, content: hidden ? "" : content, timestamp: iso(), edited_timestamp: null, tts: false, mention_everyone: false,
         mentions, mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0, nonce: id,
       };
-      if (o.dm) dispatch("MESSAGE_CREATE", { ...base, channel_id: dmChannel(author.id).id, channel_type: 1 });
-      else dispatch("MESSAGE_CREATE", { ...base, channel_id: o.channelId ?? channelIds[0]!, channel_type: 0, guild_id: guildId, member: member(null) });
-      return { id };
+      if (!place) return { id, ...dispatch("MESSAGE_CREATE", { ...base, channel_id: dmChannel(author.id).id, channel_type: 1 }, null) };
+      const { guild, channelId } = place;
+      const inGuild = { ...base, channel_id: channelId, channel_type: 0, guild_id: guild.id, member: member(null) };
+      return { id, ...dispatch("MESSAGE_CREATE", inGuild, guild.id) };
     },
     waitForRequest(pred, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
@@ -665,24 +789,18 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       channelMessages.delete(channelId);
       for (const [userId, dm] of dmChannels) if (dm.id === channelId) dmChannels.delete(userId);
       // Discord sends CHANNEL_DELETE for guild channels to bots with the Guilds intent.
-      if (ch?.guild_id === guildId && o.notify !== false && intents & 1) dispatch("CHANNEL_DELETE", ch);
+      const g = byGuildId.get(ch?.guild_id);
+      if (g && o.notify !== false && intentsFor(g.id) & 1) dispatch("CHANNEL_DELETE", ch, g.id);
     },
-    ackHeartbeats(on: boolean) {
-      heartbeatAcks = on;
-    },
-    heartbeatCount: 0,
-    dropGateway(code = 4000) {
-      // 1006 (abnormal closure) cannot be sent: it is what the client sees when the socket dies without a close frame.
-      for (const ws of wss.clients) code === 1006 ? ws.terminate() : ws.close(code);
-      live = null;
-    },
+    ackHeartbeats: gateway.ackHeartbeats,
+    // 1006 (abnormal closure) cannot be sent: it is what the client sees when the socket dies without a close frame.
+    dropGateway: (code = 4000, o = {}) => gateway.drop(code, o.shard),
     async close() {
       for (const timer of delayedReplies) clearTimeout(timer);
       delayedReplies.clear();
       for (const w of waiters) { clearTimeout(w.timer); w.reject(new Error("standin closed")); }
       waiters.clear();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      gateway.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
