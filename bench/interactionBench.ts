@@ -20,7 +20,7 @@ const MIX: Array<[string, any[], "command" | "autocomplete"]> = [
 ];
 
 /** INTERACTION_CREATE dispatched -> the answer's callback received, for each interaction, in sequence. */
-async function roundTrips(standin: Standin, count: number): Promise<number[]> {
+export async function roundTrips(standin: Standin, count: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const [name, options, kind] = MIX[i % MIX.length]!;

@@ -10,6 +10,7 @@ import { resolveCorpusDir } from "../paths.js";
 import { renderAnswer } from "../render/answer.js";
 import { answerToJson } from "../render/json.js";
 import { messageToText } from "../render/text.js";
+import { OPERATIONS_USAGE } from "./operations.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "../search/snapshot.js";
 
 export const USAGE = `Usage: newsdesk <command> [query] [options]
@@ -27,7 +28,9 @@ Options:
   --json         print the answer as JSON
   -h, --help     show this help
 
-With no query and input from a pipe, each input line is one query and each answer one JSON line.`;
+With no query and input from a pipe, each input line is one query and each answer one JSON line.
+
+${OPERATIONS_USAGE}`;
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIO {

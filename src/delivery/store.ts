@@ -119,7 +119,7 @@ export class DeliveryStore {
       const now = this.now();
       const hash = contentHash(article);
       const text = this.keepArticleText ? JSON.stringify(article) : null;
-      const known = await db.selectFrom("articles").select(["seq", "content_hash", "removed"]).where("id", "=", article.id).executeTakeFirst();
+      const known = await db.selectFrom("articles").select(["seq", "content_hash", "removed", sql<number>`CASE WHEN article IS NULL THEN 1 ELSE 0 END`.as("textMissing")]).where("id", "=", article.id).executeTakeFirst();
       if (!known) {
         const seq = (await store.maxSeq()) + 1;
         const version = await store.nextVersion();
@@ -130,7 +130,15 @@ export class DeliveryStore {
         await store.notify(version);
         return "new";
       }
-      if (known.content_hash === hash && !known.removed) return "unchanged";
+      if (known.content_hash === hash && !known.removed) {
+        // Taken before the database kept article text (a database moved from SQLite): the text is added for the other processes.
+        if (text !== null && Number(known.textMissing) === 1) {
+          const version = await store.nextVersion();
+          await db.updateTable("articles").set({ article: text, version }).where("id", "=", article.id).execute();
+          await store.notify(version);
+        }
+        return "unchanged";
+      }
       const version = await store.nextVersion();
       await db.updateTable("articles").set({ content_hash: hash, removed: 0, updated_at: now, version, article: text }).where("id", "=", article.id).execute();
       const posted = await db.selectFrom("outbox").select("subscription_id").where("article_id", "=", article.id).where("action", "=", "post").where("state", "=", "sent").where("message_id", "is not", null).execute();

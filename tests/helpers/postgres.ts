@@ -1,22 +1,11 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../../src/store/database.js";
+import { createDatabase } from "./embeddedPostgres.js";
 
 /** A new, empty database on the test run's PostgreSQL server; its connection string. */
-export async function freshPostgresUrl(): Promise<string> {
-  const admin = inject("postgresAdminUrl");
-  const name = `newsdesk_${randomBytes(6).toString("hex")}`;
-  const client = new pg.Client(admin);
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+export function freshPostgresUrl(): Promise<string> {
+  return createDatabase(inject("postgresAdminUrl"), `newsdesk_${randomBytes(6).toString("hex")}`);
 }
 
 /** The engines every store test runs against: the same suite, two engines. */
