@@ -93,7 +93,8 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     } else {
       const follower = new IndexFollower(delivery.store, index, logger, () => delivery.sender.wake());
       await follower.catchUp();
-      let first = true;
+      // The folder as read at start-up serves a process that leads from the start; one taking over later reads it again.
+      let startingUp = true;
       let leadership = Promise.resolve();
       coordinator = new PostgresCoordinator({
         url: database.postgresUrl!,
@@ -111,15 +112,14 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
               return;
             }
             logger.info({ corpusDir: options.corpusDir }, "became the corpus leader: watching the corpus folder");
-            // The folder as it is now: a process taking over reads it again, since it may have changed meanwhile.
-            const corpus = first ? loaded.corpus : await loadCorpus(options.corpusDir);
-            first = false;
+            const corpus = startingUp ? loaded.corpus : await loadCorpus(options.corpusDir);
             if (leading) await leadCorpus(corpus);
           }).catch((error: unknown) => logger.error({ err: error }, "could not take the corpus folder into the database"));
         },
       });
       await coordinator.start();
       await leadership;
+      startingUp = false;
     }
     await feeds.ensureConfigured(options.feeds ?? []);
   } catch (error) {
