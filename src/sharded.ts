@@ -26,13 +26,15 @@ const logger = createLogger(config.logLevel);
 // Discord's recommendation comes through DISCORD_API_URL like every other call (ShardingManager's own
 // look-up would always ask discord.com).
 const totalShards = config.shardCount ?? (await recommendedShards(config.discordToken!, config.discordApiUrl));
-const manager = new ShardingManager(path.join(path.dirname(fileURLToPath(import.meta.url)), "main.js"), {
+// main.js beside this file (main.ts when run from source through tsx, whose loader the children inherit).
+const here = fileURLToPath(import.meta.url);
+const manager = new ShardingManager(path.join(path.dirname(here), `main${path.extname(here)}`), {
   token: config.discordToken!,
   totalShards,
   ...(config.shards ? { shardList: config.shards } : {}),
   mode: "process",
   respawn: true,
-  execArgv: ["--expose-gc"],
+  execArgv: [...process.execArgv, "--expose-gc"],
 });
 manager.on("shardCreate", (shard) => {
   logger.info({ shard: shard.id, totalShards }, "started a shard process");
