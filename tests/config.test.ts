@@ -15,6 +15,17 @@ describe("configuration", () => {
     expect(loadConfig({ FEEDS: "https://a.example.com/feed, https://b.example.com/rss", FEED_POLL_MINUTES: "5", DATA_DIR: "/tmp/x" })).toMatchObject({ feeds: ["https://a.example.com/feed", "https://b.example.com/rss"], feedPollMinutes: 5, dataDir: "/tmp/x", feedsAllowPrivate: false });
   });
 
+  it("reads the shared database and the shards as discord.js does", () => {
+    expect(loadConfig({})).toMatchObject({ databaseUrl: null, shards: null, shardCount: null });
+    expect(loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/newsdesk", SHARDS: "[1,0,1]", SHARD_COUNT: "4" })).toMatchObject({ databaseUrl: "postgres://u:p@db:5432/newsdesk", shards: [0, 1], shardCount: 4 });
+    expect(loadConfig({ SHARDS: "3", SHARD_COUNT: "4" })).toMatchObject({ shards: [3], shardCount: 4 });
+    expect(loadConfig({ SHARD_COUNT: "2" })).toMatchObject({ shards: null, shardCount: 2 });
+  });
+
+  it("never shows the database password in its messages", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://root:hunter2@db/newsdesk" })).not.toThrow(/hunter2/);
+  });
+
   it.each([
     [{ DISCORD_TOKEN: "has spaces in it and is long enough" }, /DISCORD_TOKEN does not look like a bot token/],
     [{ DISCORD_CLIENT_ID: "my-app" }, /DISCORD_CLIENT_ID must be a Discord id \(17-20 digits\), not "my-app"/],
@@ -26,6 +37,12 @@ describe("configuration", () => {
     [{ FEED_POLL_MINUTES: "0" }, /FEED_POLL_MINUTES must be a number of minutes from 1 to 1440/],
     [{ POSTS_PER_CHANNEL_PER_HOUR: "lots" }, /POSTS_PER_CHANNEL_PER_HOUR must be a whole number/],
     [{ FEEDS_ALLOW_PRIVATE_ADDRESSES: "maybe" }, /FEEDS_ALLOW_PRIVATE_ADDRESSES must be true or false/],
+    [{ DATABASE_URL: "mysql://root:hunter2@db/newsdesk" }, /DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/user:password@host:5432\/newsdesk, not "mysql:\/\/root:\*\*\*@db\/newsdesk"/],
+    [{ DATABASE_URL: "not a url" }, /DATABASE_URL must be a PostgreSQL URL/],
+    [{ SHARDS: "[0,1]" }, /SHARDS needs SHARD_COUNT/],
+    [{ SHARDS: "zero", SHARD_COUNT: "2" }, /SHARDS must be a shard id or a JSON list of them, such as 0 or \[0,1\], not "zero"/],
+    [{ SHARDS: "[0,2]", SHARD_COUNT: "2" }, /SHARDS names shard 2, but SHARD_COUNT=2 has shards 0 to 1/],
+    [{ SHARD_COUNT: "0" }, /SHARD_COUNT must be the whole number of shards/],
   ])("names the variable that is wrong: %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -38,6 +38,22 @@ describe("storage that fails", () => {
     expect(output).not.toContain(TOKEN);
   }, 30_000);
 
+  it("stops at start-up with a clear message when DATABASE_URL cannot be reached, password masked, no stack trace", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), "newsdesk-pg-down-")), CORPUS_DIR: "corpus", DATABASE_URL: "postgres://newsdesk:s3cret-pw@127.0.0.1:1/newsdesk" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(output).toMatch(/cannot connect to the database in DATABASE_URL \(postgres:\/\/newsdesk:\*\*\*@127\.0\.0\.1:1\/newsdesk\)/);
+    expect(output).not.toContain("s3cret-pw");
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(output).not.toContain(TOKEN);
+  }, 30_000);
+
   it("keeps a new article while the database cannot be written, and posts it once it can", async () => {
     const corpusDir = mkdtempSync(path.join(tmpdir(), "newsdesk-full-corpus-"));
     const dataDir = mkdtempSync(path.join(tmpdir(), "newsdesk-full-data-"));
