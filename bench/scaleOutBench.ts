@@ -26,15 +26,16 @@ let databases = 0;
 /** Requests that count toward Discord's global limit: everything but interaction callbacks. */
 const countsGlobally = (r: RecordedRequest) => !/^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path);
 
-/** The most requests the stand-in received within any one second. */
+/** The most requests in one second, counting seconds from the first request (as a rate limiter counts them). */
 export function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let start = 0, end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= 1000) start++;
-    best = Math.max(best, end - start + 1);
+  if (times.length === 0) return 0;
+  const first = Math.min(...times);
+  const perSecond = new Map<number, number>();
+  for (const at of times) {
+    const second = Math.floor((at - first) / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
   }
-  return best;
+  return Math.max(...perSecond.values());
 }
 
 interface Cluster {
@@ -48,7 +49,8 @@ interface Cluster {
 }
 
 async function cluster(adminUrl: string, count: number, viaProxy: boolean): Promise<Cluster> {
-  const standin = await startStandin({ channelCount: CHANNELS });
+  // Like Discord, the stand-in answers requests beyond 50 in a second with a global 429.
+  const standin = await startStandin({ channelCount: CHANNELS, globalLimitPerSecond: 50 });
   const proxy = viaProxy ? await startRestProxy({ port: 0, upstream: standin.apiUrl, logger: silent }) : null;
   const url = await createDatabase(adminUrl, `newsdesk_bench_${++databases}_${process.pid}`);
   // Subscriptions straight into the database, as if made earlier with /subscribe.
@@ -95,12 +97,15 @@ async function postingRate(adminUrl: string, count: number, viaProxy: boolean, a
   try {
     writeArticles(run.corpusDir, articles, "burst");
     await until(() => delivered(run.standin) >= articles * CHANNELS, 180_000);
-    const times = posts(run.standin).map((r) => r.at);
+    const made = posts(run.standin).filter((r) => r.status !== 429);
+    const times = made.map((r) => r.at);
     const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
+    const burst = run.standin.requests.filter((r) => countsGlobally(r) && r.at >= Math.min(...times));
     const doubled = run.standin.channelIds.some((id) => new Set(run.standin.messagesIn(id).map((m) => m.embeds[0].title)).size !== run.standin.messagesIn(id).length);
     return {
       processes: count, viaProxy, posts: articles * CHANNELS, seconds: round(seconds, 2), postsPerSecond: round((articles * CHANNELS) / seconds, 1),
-      busiestSecondAtDiscord: busiestSecond(run.standin.requests.filter(countsGlobally).map((r) => r.at)), doubled,
+      busiestSecondAtDiscord: busiestSecond(burst.map((r) => r.at)), busiestSlidingSecond: run.standin.maxRequestsInAnyWindow(1000),
+      global429s: run.standin.requests.filter((r) => r.status === 429).length, doubled,
     };
   } finally {
     await run.close();
@@ -128,23 +133,27 @@ async function takeover(adminUrl: string, articles: number) {
     const killedAt = performance.now();
     victim.child.kill("SIGKILL");
     await victim.exited;
-    try {
-      await until(() => delivered(run.standin) >= articles * CHANNELS, 180_000);
-    } catch (error) {
-      if (process.env.BENCH_DEBUG) {
-        console.log(run.standin.channelIds.map((id) => run.standin.messagesIn(id).length), held);
-        for (const p of run.processes) console.log(p.pid, p === victim, p.output().slice(-4000));
+    // Taken over: the survivor holds the channel's lease, or the channel has everything already.
+    const survivor = run.processes.find((p) => p !== victim)!;
+    const takenAt = new Map<string, number>();
+    const watcher = await openDatabase({ databaseUrl: run.url, dataDir: ":memory:" });
+    while (takenAt.size < held.length && performance.now() - killedAt < 120_000) {
+      const leases = await watcher.db.selectFrom("channel_leases as l").innerJoin("subscriptions as s", "s.id", "l.subscription_id").select(["l.owner", "s.channel_id"]).execute();
+      for (const channelId of held) {
+        const bySurvivor = leases.some((l) => l.channel_id === channelId && l.owner.includes(`:${survivor.pid}:`));
+        if (!takenAt.has(channelId) && (bySurvivor || run.standin.messagesIn(channelId).length >= articles)) takenAt.set(channelId, performance.now());
       }
-      throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const firstAfter = Math.min(...held.map((channelId) => posts(run.standin).find((r) => r.path === `/channels/${channelId}/messages` && r.at > killedAt)?.at ?? Infinity));
+    await watcher.close();
+    await until(() => delivered(run.standin) >= articles * CHANNELS, 180_000);
     const exact = run.standin.channelIds.every((id) => run.standin.messagesIn(id).length === articles);
-    return { channelsHeldByKilled: held.length, takeoverSeconds: round((firstAfter - killedAt) / 1000, 2), everyArticleOncePerChannel: exact };
+    const waits = [...takenAt.values()].map((at) => (at - killedAt) / 1000);
+    return { channelsHeldByKilled: held.length, firstTakenSeconds: round(Math.min(...waits), 2), takeoverSeconds: round(Math.max(...waits), 2), everyArticleOncePerChannel: exact };
   } finally {
     await run.close();
   }
 }
-
 /** The same interactions answered by one process on SQLite and on PostgreSQL (answers come from memory). */
 async function answerLatency(adminUrl: string, count: number) {
   const result: Record<string, ReturnType<typeof summarize>> = {};
@@ -182,10 +191,11 @@ export function printScaleOut(result: Awaited<ReturnType<typeof benchScaleOut>>)
   console.log(`\nRunning at scale: ${result.articles} articles to ${result.channels} channels, processes sharing one PostgreSQL (real processes, dist/main.js)`);
   console.table(result.rates.map((r) => ({
     processes: r.processes, "REST proxy": r.viaProxy ? "yes" : "no", posts: r.posts, seconds: r.seconds, "posts/s": r.postsPerSecond,
-    "busiest second at Discord": r.busiestSecondAtDiscord, "within 50/s": r.busiestSecondAtDiscord <= 50 ? "PASS" : r.viaProxy ? "FAIL" : "no (no proxy)", doubled: r.doubled,
+    "busiest second at Discord": r.busiestSecondAtDiscord, "busiest sliding second": r.busiestSlidingSecond, "global 429s": r.global429s,
+    "within 50/s": r.busiestSecondAtDiscord <= 50 && r.global429s === 0 ? "PASS" : r.viaProxy ? "FAIL" : "no (no proxy)", doubled: r.doubled,
   })));
   const t = result.takeover;
-  if (t) console.log(`takeover: a process killed (SIGKILL) while holding ${t.channelsHeldByKilled} channels; the survivor posted in them again after ${t.takeoverSeconds} s (${t.takeoverSeconds <= 30 ? "PASS" : "FAIL"}: <= 30 s); every article once per channel: ${t.everyArticleOncePerChannel}`);
+  if (t) console.log(`takeover: a process killed (SIGKILL) while holding ${t.channelsHeldByKilled} channels; the survivor held the first again after ${t.firstTakenSeconds} s, the last after ${t.takeoverSeconds} s (${t.takeoverSeconds <= 30 ? "PASS" : "FAIL"}: <= 30 s); every article once per channel: ${t.everyArticleOncePerChannel}`);
   if (result.latency) console.table([{ engine: "SQLite", ...result.latency.sqlite }, { engine: "PostgreSQL", ...result.latency.postgres }]);
 }
 
