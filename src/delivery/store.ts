@@ -42,6 +42,9 @@ export interface ArticleChange {
   article: Article | null;
 }
 
+/** Rows written per statement when many are written at once (well within both engines' parameter limits). */
+const BATCH = 200;
+
 /** Digest rows wait for their scheduled time, not for the sender's next pass. */
 const NOT_DUE = Number.MAX_SAFE_INTEGER;
 
@@ -170,9 +173,38 @@ export class DeliveryStore {
     });
     if (waiting.length === 0) return counts;
     await this.transaction(async (store) => {
-      for (const article of waiting) counts[await store.acceptArticle(article)]++;
+      const fresh = [...new Map(waiting.filter((article) => !known.has(article.id)).map((article) => [article.id, article])).values()];
+      counts.new += await store.insertNew(fresh);
+      for (const article of waiting) if (known.has(article.id)) counts[await store.acceptArticle(article)]++;
     });
     return counts;
+  }
+
+  /**
+   * Articles the database has never seen, accepted together (a first start on a large corpus): rows and
+   * deliveries written in batches, one notification. The same outcome as accepting them one by one.
+   */
+  private async insertNew(articles: Article[]): Promise<number> {
+    if (articles.length === 0) return 0;
+    await this.lockArticles();
+    const now = this.now();
+    let seq = await this.maxSeq();
+    let version = await this.latestVersion();
+    const subscriptions = await this.subscriptions();
+    const rows = articles.map((article) => ({
+      id: article.id, seq: ++seq, content_hash: contentHash(article), accepted_at: now, updated_at: now, version: ++version,
+      article: this.keepArticleText ? JSON.stringify(article) : null,
+    }));
+    const deliveries = articles.flatMap((article, i) => subscriptions
+      .filter((subscription) => subscription.sinceSeq < rows[i]!.seq && visibleIn(article, subscription.guildId) && passes(article, subscription))
+      .map((subscription) => {
+        const action = subscription.digestTime ? ("digest" as const) : ("post" as const);
+        return { subscription_id: subscription.id, article_id: article.id, action, nonce: nonceFor(action, subscription.id, article.id), created_at: now, next_attempt_at: action === "digest" ? NOT_DUE : 0 };
+      }));
+    for (let i = 0; i < rows.length; i += BATCH) await this.db.insertInto("articles").values(rows.slice(i, i + BATCH)).execute();
+    for (let i = 0; i < deliveries.length; i += BATCH) await this.db.insertInto("outbox").values(deliveries.slice(i, i + BATCH)).onConflict((oc) => oc.doNothing()).execute();
+    await this.notify(version);
+    return rows.length;
   }
 
   async meta(key: string): Promise<string | null> {

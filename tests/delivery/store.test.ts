@@ -137,6 +137,27 @@ describe.each(ENGINES)("the store on %s", (engine) => {
       expect(await s.due()).toHaveLength(1);
     });
 
+    it("accepts a whole corpus at once exactly as it would one article at a time", async () => {
+      const corpus = Array.from({ length: 450 }, (_, i) => article(`bulk-${i}`, `Bulk Story ${i}`, i % 3 === 0 ? { keyPoints: ["Chips were ordered."] } : {}));
+      const queued = async (s: DeliveryStore) => (await s.due({ limit: 5_000 })).map((row) => [row.channelId, row.articleId, row.action, row.nonce]);
+      const setUp = async () => {
+        const s = await store();
+        await s.subscribe({ guildId: "g", channelId: "all", filters: noFilters, digestTime: null, createdBy: "u" });
+        await s.subscribe({ guildId: "g", channelId: "chips", filters: { include: ["chips"], exclude: [] }, digestTime: null, createdBy: "u" });
+        await s.subscribe({ guildId: "other", channelId: "daily", filters: noFilters, digestTime: "08:00", createdBy: "u" });
+        return s;
+      };
+      const bulk = await setUp();
+      expect(await bulk.acceptArticles(corpus)).toEqual({ new: 450, changed: 0, unchanged: 0 });
+      const single = await setUp();
+      for (const a of corpus) await single.acceptArticle(a);
+      expect(await queued(bulk)).toEqual(await queued(single));
+      expect((await queued(bulk)).filter(([channel]) => channel === "chips")).toHaveLength(150);
+      expect(await bulk.digestRows(3)).toHaveLength(450);
+      expect((await bulk.changesSince(0, { withText: false })).map((c) => [c.id, c.version])).toEqual((await single.changesSince(0, { withText: false })).map((c) => [c.id, c.version]));
+      expect(await bulk.acceptArticles(corpus)).toEqual({ new: 0, changed: 0, unchanged: 450 });
+    });
+
     it("counts what was sent and what waits", async () => {
       const s = await store(() => 5_000);
       const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
