@@ -18,6 +18,8 @@ export interface RecordedRequest {
   body: any;
   /** performance.now() when the request arrived. */
   at: number;
+  /** The HTTP status the stand-in answered (or will answer, for a delayed route); 0 until it is decided. */
+  status: number;
 }
 
 /** A channel permission overwrite as Discord sends it: type 0 = role (the guild id is @everyone), 1 = member. */
@@ -501,7 +503,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, "");
     const method = req.method ?? "GET";
-    const r: RecordedRequest = { method, path, query: url.searchParams, body: null, at };
+    const r: RecordedRequest = { method, path, query: url.searchParams, body: null, at, status: 0 };
     let reply: Reply = [404, { code: 0, message: "404: Not Found" }];
     try {
       r.body = parseBody(Buffer.concat(chunks), req.headers["content-type"]);
@@ -533,6 +535,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       }
     }
     const [status, body, headers = {}] = reply;
+    r.status = status;
     const answer = () => {
       if (res.destroyed) return; // the client gave up (e.g. its timeout) while a delayed answer waited
       if (status === 204 || body === undefined) res.writeHead(status, headers).end();
