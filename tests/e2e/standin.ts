@@ -126,6 +126,11 @@ export interface InteractionOpts {
   userId?: string;
   /** `member.permissions` of the invoking member (guild interactions), a decimal string; default EVERYONE_PERMISSIONS. */
   memberPermissions?: string;
+  /**
+   * How long ago (ms) Discord created the interaction: it reaches the bot that late. Its id carries that
+   * time, and, as on Discord, the 3 s to answer count from then (default 0).
+   */
+  ageMs?: number;
 }
 
 type Reply = [status: number, body?: any, headers?: Record<string, string>];
@@ -140,9 +145,9 @@ export const BOT_PERMISSIONS = (BigInt(ALL_PERMISSIONS) & ~ADMINISTRATOR).toStri
 
 let counter = 0n;
 /** A realistic 19-digit snowflake: ms since the Discord epoch << 22, plus a counter. */
-export function snowflake(): string {
+export function snowflake(at = Date.now()): string {
   counter = (counter + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - 1420070400000n) << 22n) | counter).toString();
+  return (((BigInt(at) - 1420070400000n) << 22n) | counter).toString();
 }
 
 const iso = () => new Date().toISOString();
@@ -550,7 +555,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
 
   // ---- test-facing helpers ----
   const interaction = (type: number, data: any, o: InteractionOpts & { dm?: boolean; channelId?: string; message?: any }) => {
-    const id = snowflake();
+    const id = snowflake(Date.now() - (o.ageMs ?? 0));
     const token = `aW50ZXJhY3Rpb246${Buffer.from(id).toString("base64url")}${randomBytes(48).toString("base64url")}`;
     const u = user(o.userId ?? defaultUserId);
     const memberPermissions = o.memberPermissions ?? EVERYONE_PERMISSIONS;
@@ -592,7 +597,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       });
     }
     if (o.message) payload.message = o.message;
-    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false };
+    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now() - (o.ageMs ?? 0), acked: false };
     interactions.set(id, it);
     byToken.set(token, it);
     dispatch("INTERACTION_CREATE", payload);
