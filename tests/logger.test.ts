@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { DiscordAPIError } from "discord.js";
 import { describe, expect, it } from "vitest";
@@ -43,4 +44,11 @@ describe("logs never hold a secret, at any level", () => {
       expect(first.err.message).toContain("/webhooks/1089999999999999999/[redacted]/messages");
     });
   }
+});
+
+describe("secrets stay out of the repository", () => {
+  it("ignores .env, where the token is kept", () => {
+    const ignored = readFileSync(new URL("../.gitignore", import.meta.url), "utf8").split("\n").map((line) => line.trim());
+    expect(ignored).toContain(".env");
+  });
 });
