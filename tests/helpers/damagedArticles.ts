@@ -11,7 +11,9 @@ import fc from "fast-check";
  */
 const unicodeWord = fc.string({ unit: "grapheme", minLength: 1, maxLength: 10 }).map((text) => text.replace(/[\s*_[\]]/gu, "")).filter((word) => word.length > 0);
 const plainWord = fc.constantFrom("Acme", "Globex", "Initech", "chips", "deal", "$4 billion", "OpenAI", "Nvidia", "cloud", "raised", "2025", "Série", "東京", "Zürich", "🚀");
-const sentence = (min: number, max: number) => fc.array(fc.oneof({ weight: 3, arbitrary: plainWord }, { weight: 2, arbitrary: unicodeWord }), { minLength: min, maxLength: max }).map((words) => words.join(" "));
+/** Words of any script after a plain first word (a line starting "#", "-" or "1." would be a heading or a bullet). */
+const sentence = (min: number, max: number) => fc.tuple(plainWord, fc.array(fc.oneof({ weight: 3, arbitrary: plainWord }, { weight: 2, arbitrary: unicodeWord }), { minLength: min - 1, maxLength: max - 1 }))
+  .map(([first, words]) => [first, ...words].join(" "));
 
 /** Text meant to break things, put into one field or spliced in anywhere. */
 export const hostileInsert = fc.oneof(
