@@ -18,7 +18,7 @@ export interface RecordedRequest {
   body: any;
   /** performance.now() when the request arrived. */
   at: number;
-  /** The HTTP status the stand-in answered (or will answer, for a delayed route); 0 until it is decided. */
+  /** The HTTP status the stand-in answered (or will answer, for a delayed route); set before waitForRequest sees it. */
   status: number;
 }
 
@@ -517,11 +517,6 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       reply = [400, { code: 50109, message: "The request body contains invalid JSON." }];
     }
     requests.push(r);
-    for (const w of [...waiters]) {
-      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
-      clearTimeout(w.timer);
-      waiters.delete(w);
-    }
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
     const deletedChannel = /^\/channels\/(\d+)(?:\/|$)/.exec(path)?.[1];
     if (failure) {
@@ -541,6 +536,12 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }
     const [status, body, headers = {}] = reply;
     r.status = status;
+    // Waiters see the request once its answer is decided, so they can tell a taken request from a refused one.
+    for (const w of [...waiters]) {
+      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
+      clearTimeout(w.timer);
+      waiters.delete(w);
+    }
     const answer = () => {
       if (res.destroyed) return; // the client gave up (e.g. its timeout) while a delayed answer waited
       if (status === 204 || body === undefined) res.writeHead(status, headers).end();
