@@ -7,7 +7,7 @@ import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
 import { benchDelivery } from "./deliveryBench.js";
 import { benchInteractions } from "./interactionBench.js";
-import { loadRun, syntheticIndex } from "./load.js";
+import { LOAD_BOUNDS, loadBoundsCrossed, loadRun, syntheticIndex } from "./load.js";
 import { benchScale, SCALE_QUERIES } from "./scaleBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,6 +43,15 @@ const load = await loadRun(syntheticIndex(10_000), { count: 1000, users: 50, sec
 results.load = load;
 console.log("\nLoad: 1,000 interactions from 50 users over 10 s on 10,000 synthetic articles, through the stand-in");
 console.table([{ answered: load.answered, "answered twice": load.answeredTwice, "over 3 s": load.over3s, "median ms": load.latencyMs.median, "p95 ms": load.latencyMs.p95, "p99 ms": load.latencyMs.p99, "max ms": load.maxMs, "peak RSS MB": load.peakRssMB }]);
+// The README's bounds for this run are checked, not only printed: crossing one fails the bench.
+const crossed = loadBoundsCrossed(load);
+results.loadBounds = { bounds: LOAD_BOUNDS, crossed };
+if (crossed.length > 0) {
+  console.error(`LOAD BOUNDS CROSSED: ${crossed.join("; ")}`);
+  process.exitCode = 1;
+} else {
+  console.log(`within the stated bounds: all answered, p99 <= ${LOAD_BOUNDS.p99Ms} ms, slowest <= ${LOAD_BOUNDS.maxMs} ms, peak RSS <= ${LOAD_BOUNDS.peakRssMB} MB`);
+}
 
 // Archive scale: synthetic archives of these sizes (default 10,000 and 50,000; `-- --sizes 1000,10000`
 // to choose, `-- --sizes none` to skip), each measured in fresh processes.

@@ -1,7 +1,5 @@
 import { Events } from "discord.js";
-import { createBot } from "../dist/discord/bot.js";
-import { createLogger } from "../dist/logger.js";
-import type { NewsIndex } from "../dist/search/newsIndex.js";
+import { createBot, createLogger, type NewsIndex } from "./compiled.js";
 import { startStandin } from "../tests/e2e/standin.js";
 import type { ScaleQuery } from "./scaleQueries.js";
 import { summarize } from "./stats.js";

@@ -19,7 +19,8 @@ import { round, summarize } from "./stats.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.bench-scale-out-token-not-real-0000000";
-const CHANNELS = 6;
+/** Channels posted to (default 6; `--channels N`). */
+let CHANNELS = 6;
 const silent = createLogger("silent");
 let databases = 0;
 
@@ -172,8 +173,9 @@ async function answerLatency(adminUrl: string, count: number) {
   return { interactions: count, sqlite: result.sqlite!, postgres: result.postgres! };
 }
 
-export async function benchScaleOut(options: { articles?: number; only?: string } = {}) {
+export async function benchScaleOut(options: { articles?: number; channels?: number; only?: string } = {}) {
   const articles = options.articles ?? 100;
+  CHANNELS = options.channels ?? CHANNELS;
   const wanted = (part: string) => !options.only || options.only === part;
   const server = await startEmbeddedPostgres();
   try {
@@ -202,7 +204,8 @@ export function printScaleOut(result: Awaited<ReturnType<typeof benchScaleOut>>)
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const articlesAt = process.argv.indexOf("--articles");
   const onlyAt = process.argv.indexOf("--only");
-  const result = await benchScaleOut({ articles: articlesAt > 0 ? Number(process.argv[articlesAt + 1]) : undefined, only: onlyAt > 0 ? process.argv[onlyAt + 1] : undefined });
+  const channelsAt = process.argv.indexOf("--channels");
+  const result = await benchScaleOut({ articles: articlesAt > 0 ? Number(process.argv[articlesAt + 1]) : undefined, only: onlyAt > 0 ? process.argv[onlyAt + 1] : undefined, channels: channelsAt > 0 ? Number(process.argv[channelsAt + 1]) : undefined });
   printScaleOut(result);
   writeFileSync(path.join(here, "results-scale-out.json"), `${JSON.stringify(result, null, 2)}\n`);
 }

@@ -5,19 +5,11 @@
 import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import MiniSearch from "minisearch";
-import { ask } from "../dist/answers/ask.js";
-import type { Answer } from "../dist/answers/answer.js";
-import { deal } from "../dist/answers/deal.js";
-import { summary } from "../dist/answers/summary.js";
-import { loadCorpus } from "../dist/articles/loadCorpus.js";
-import { parseArticleText } from "../dist/articles/parse.js";
-import { renderAnswer } from "../dist/render/answer.js";
-import { NewsIndex } from "../dist/search/newsIndex.js";
-import { indexFingerprint, loadIndexedCorpus, saveSnapshot } from "../dist/search/snapshot.js";
 import path from "node:path";
-import { startNewsdesk } from "../dist/app.js";
-import { createLogger } from "../dist/logger.js";
-import { releaseScratchMemory } from "../dist/memory.js";
+import {
+  ask, deal, summary, loadCorpus, parseArticleText, renderAnswer, NewsIndex, indexFingerprint, loadIndexedCorpus, saveSnapshot,
+  startNewsdesk, createLogger, releaseScratchMemory, type Answer,
+} from "./compiled.js";
 import { startStandin } from "../tests/e2e/standin.js";
 import { interactionRoundTrips } from "./scaleInteractions.js";
 import { PATHOLOGICAL_QUERIES, type ScaleQuery } from "./scaleQueries.js";

@@ -19,7 +19,7 @@ export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | 
   /** Feeds named in the configuration. */
   feeds?: string[];
   /** Feed polling: interval, fetch limits, whether /feed add may use private addresses. */
-  feedPolling?: Pick<PollerOptions, "intervalMs" | "limits" | "allowPrivateAddresses">;
+  feedPolling?: Pick<PollerOptions, "intervalMs" | "limits" | "allowPrivateAddresses" | "network">;
   corpusDir: string;
   /** Folder of the SQLite database and the index snapshot, or ":memory:". */
   dataDir: string;

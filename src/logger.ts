@@ -18,9 +18,12 @@ export const REDACTED_PATHS = [
 /** Interaction and webhook tokens inside Discord URLs: each lets its holder post as the bot for 15 minutes. */
 const TOKEN_IN_URL = /\/(interactions|webhooks)\/(\d+)\/[^/?\s"]+/g;
 
-/** Removes interaction and webhook tokens from text (error messages and URLs). */
+/** A bot token's shape: the bot's id in base64, a timestamp and an HMAC, joined by dots. */
+const BOT_TOKEN_SHAPE = /[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,}/g;
+
+/** Removes interaction and webhook tokens, and anything shaped like a bot token, from text (error messages and URLs). */
 export function scrubTokens(text: string): string {
-  return text.replace(TOKEN_IN_URL, "/$1/$2/[redacted]");
+  return text.replace(TOKEN_IN_URL, "/$1/$2/[redacted]").replace(BOT_TOKEN_SHAPE, "[redacted]");
 }
 
 /** Errors as pino logs them, without the tokens discord.js errors carry in `url` and without request bodies. */

@@ -25,6 +25,11 @@ export const DEFER_ABOVE_ARTICLES = 20_000;
 /** An interaction already this old when it reaches us (a busy process) is deferred before any work. */
 export const DEFER_WHEN_OLDER_THAN_MS = 1_500;
 
+/** Whether to defer before answering: a slow command, a corpus over the threshold, or an interaction that reached us late. */
+export function shouldDefer(situation: { mayBeSlow: boolean; articles: number; ageMs: number }, deferAboveArticles = DEFER_ABOVE_ARTICLES): boolean {
+  return situation.mayBeSlow || situation.articles > deferAboveArticles || situation.ageMs > DEFER_WHEN_OLDER_THAN_MS;
+}
+
 export interface InteractionDeps {
   index: () => NewsIndex;
   pages: PageStore;
@@ -77,7 +82,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
   if (!command) throw new UserFacingError(`Newsdesk has no /${interaction.commandName} command any more; try /ask.`);
   const wantsPrivate = command.alwaysPrivate === true || (interaction.options.getBoolean("private") ?? false);
   const index = deps.index();
-  if (command.mayBeSlow || index.size > (deps.deferAboveArticles ?? DEFER_ABOVE_ARTICLES) || Date.now() - interaction.createdTimestamp > DEFER_WHEN_OLDER_THAN_MS) {
+  if (shouldDefer({ mayBeSlow: command.mayBeSlow === true, articles: index.size, ageMs: Date.now() - interaction.createdTimestamp }, deps.deferAboveArticles)) {
     await interaction.deferReply(wantsPrivate ? { flags: MessageFlags.Ephemeral } : {});
   }
   const result = await command.execute(optionsOf(interaction), { index: index.visibleTo(interaction.guildId ?? null), delivery: deps.delivery?.(), feeds: deps.feeds?.(), guild: guildContext(interaction) });

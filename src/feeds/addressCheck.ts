@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import { promises as dnsPromises, type LookupAddress } from "node:dns";
 import { BlockList, isIP } from "node:net";
 import { Agent } from "undici";
 
@@ -35,35 +35,59 @@ export function isPrivateAddress(raw: string): boolean {
 /** The reason a URL's host is refused when it is a literal private address, or null. */
 export function literalPrivateHost(url: URL): string | null {
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  return isIP(host) && isPrivateAddress(host) ? `${host} is a private or local address, which feeds added from Discord may not use` : null;
+  return isIP(host) && isPrivateAddress(host) ? `${host} ${PRIVATE_REASON}` : null;
 }
+
+/** How feed requests reach hosts: DNS, and where a connection to an address goes. */
+export interface FeedNetwork {
+  /** Every address a host name resolves to. */
+  resolve(hostname: string): Promise<LookupAddress[]>;
+  /**
+   * The address a connection to `address` really opens: the address itself on a real network. A test
+   * network serves public-looking addresses from a local server through it, as a NAT would.
+   */
+  route?(address: string): string;
+}
+
+/** The machine's own resolver (dns.lookup, as every Node connection uses). */
+export const SYSTEM_NETWORK: FeedNetwork = { resolve: (hostname) => dnsPromises.lookup(hostname, { all: true }) };
+
+const PRIVATE_REASON = "is a private or local address, which feeds added from Discord may not use";
+
+const agents = new WeakMap<FeedNetwork, Agent>();
 
 /**
  * An HTTP agent that refuses to connect to private addresses: checked on every connection, after DNS,
  * so neither a redirect nor a name that later resolves inside the network gets through.
  */
-export const publicOnlyAgent = new Agent({
-  connect: {
-    lookup(hostname, options, callback) {
-      dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-        if (error) return callback(error, "", 0);
-        const list = addresses as LookupAddress[];
-        const refused = list.find((entry) => isPrivateAddress(entry.address));
-        if (refused) return callback(Object.assign(new Error(`${hostname} resolves to a private or local address`), { code: "EPRIVATE" }), "", 0);
-        if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, list);
-        callback(null, list[0]!.address, list[0]!.family);
-      });
+export function publicOnlyAgent(network: FeedNetwork = SYSTEM_NETWORK): Agent {
+  let agent = agents.get(network);
+  if (agent) return agent;
+  agent = new Agent({
+    connect: {
+      lookup(hostname, options, callback) {
+        network.resolve(hostname).then((list) => {
+          if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: "ENOTFOUND" }), "", 0);
+          const refused = list.find((entry) => isPrivateAddress(entry.address));
+          if (refused) return callback(Object.assign(new Error(`${hostname} resolves to ${refused.address}, which ${PRIVATE_REASON}`), { code: "EPRIVATE" }), "", 0);
+          const routed = list.map((entry) => ({ address: network.route?.(entry.address) ?? entry.address, family: entry.family }));
+          if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, routed);
+          callback(null, routed[0]!.address, routed[0]!.family);
+        }, (error: Error) => callback(error as NodeJS.ErrnoException, "", 0));
+      },
     },
-  },
-});
+  });
+  agents.set(network, agent);
+  return agent;
+}
 
 /** At /feed add, for a clear answer at once: the URL's host must resolve to public addresses only. */
-export async function checkPublicUrl(url: URL): Promise<string | null> {
+export async function checkPublicUrl(url: URL, network: FeedNetwork = SYSTEM_NETWORK): Promise<string | null> {
   const literal = literalPrivateHost(url);
   if (literal) return literal;
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host)) return null;
-  const addresses = await new Promise<LookupAddress[] | null>((resolve) => dnsLookup(host, { all: true }, (error, found) => resolve(error ? null : found)));
-  if (!addresses) return `the host ${host} could not be found`;
-  return addresses.some((entry) => isPrivateAddress(entry.address)) ? `${host} is a private or local address, which feeds added from Discord may not use` : null;
+  const addresses = await network.resolve(host).catch(() => null);
+  if (!addresses || addresses.length === 0) return `the host ${host} could not be found`;
+  return addresses.some((entry) => isPrivateAddress(entry.address)) ? `${host} ${PRIVATE_REASON}` : null;
 }

@@ -1,5 +1,5 @@
 import { fetch } from "undici";
-import { literalPrivateHost, publicOnlyAgent } from "./addressCheck.js";
+import { literalPrivateHost, publicOnlyAgent, type FeedNetwork } from "./addressCheck.js";
 
 /** What a poll may spend on one feed. */
 export interface FetchLimits {
@@ -32,7 +32,7 @@ export async function fetchFeed(
   url: string,
   validators: { etag: string | null; lastModified: string | null },
   limits: FetchLimits = {},
-  access: { publicOnly: boolean; signal?: AbortSignal } = { publicOnly: false },
+  access: { publicOnly: boolean; signal?: AbortSignal; network?: FeedNetwork } = { publicOnly: false },
 ): Promise<FetchResult> {
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeout = AbortSignal.timeout(limits.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -51,7 +51,7 @@ export async function fetchFeed(
         const refused = literalPrivateHost(new URL(current));
         if (refused) throw new FeedFetchError(refused);
       }
-      const response = await fetch(current, { headers, redirect: "manual", signal, ...(access.publicOnly ? { dispatcher: publicOnlyAgent } : {}) });
+      const response = await fetch(current, { headers, redirect: "manual", signal, ...(access.publicOnly ? { dispatcher: publicOnlyAgent(access.network) } : {}) });
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         const location = response.headers.get("location");
         await response.body?.cancel();

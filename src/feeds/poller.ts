@@ -3,7 +3,7 @@ import { checkSourceUrl } from "../articles/url.js";
 import type { Executor } from "../store/database.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { Logger } from "../logger.js";
-import { checkPublicUrl } from "./addressCheck.js";
+import { checkPublicUrl, type FeedNetwork } from "./addressCheck.js";
 import { FeedStore, type Feed } from "./feedStore.js";
 import { fetchFeed, type FetchLimits } from "./fetchFeed.js";
 import { itemToArticle } from "./itemToArticle.js";
@@ -18,6 +18,8 @@ export interface PollerOptions {
   limits?: FetchLimits;
   /** Let /feed add use private and local addresses (tests, or a feed on the same network). */
   allowPrivateAddresses?: boolean;
+  /** DNS and routing for feeds added from Discord (default: the machine's own; tests use a network of their own). */
+  network?: FeedNetwork;
   now?: () => number;
   /** Feeds polled at once (default 4). */
   concurrency?: number;
@@ -102,7 +104,7 @@ export class FeedPoller {
     const checked = checkSourceUrl(rawUrl);
     if (!checked.ok) return { ok: false, reason: checked.reason.replace(/^source URL/, "the feed URL") };
     if (!this.options.allowPrivateAddresses) {
-      const problem = await checkPublicUrl(new URL(checked.url));
+      const problem = await checkPublicUrl(new URL(checked.url), this.options.network);
       if (problem) return { ok: false, reason: problem };
     }
     const existing = await this.store.byUrl(checked.url);
@@ -152,7 +154,7 @@ export class FeedPoller {
     try {
       // Feeds added from Discord may not reach into the host's network; FEEDS are the operator's own choice.
       const publicOnly = feed.origin === "command" && !this.options.allowPrivateAddresses;
-      const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.options.limits, { publicOnly, signal: this.stopping.signal });
+      const fetched = await fetchFeed(feed.url, { etag: feed.etag, lastModified: feed.lastModified }, this.options.limits, { publicOnly, signal: this.stopping.signal, network: this.options.network });
       if (fetched.status === "not-modified") {
         await this.store.succeeded(feed.id, null, this.now() + interval);
         return { ...report, outcome: "not-modified" };

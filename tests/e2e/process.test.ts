@@ -1,23 +1,45 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/discord/commands/index.js";
 import { deployCommands } from "../../src/discord/deploy.js";
 import { startStandin, type Standin } from "./standin.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.process-test-token-not-real-00000000000";
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 let standin: Standin;
+let elsewhere: string;
+let startArgs: string[];
 
 beforeAll(async () => {
   standin = await startStandin();
+  elsewhere = mkdtempSync(path.join(tmpdir(), "newsdesk-process-"));
+  startArgs = builtStart();
 });
 afterAll(async () => {
   await standin?.close();
+  rmSync(elsewhere, { recursive: true, force: true });
 });
 
+/** `npm start` as package.json states it ("node --expose-gc dist/main.js"), after `npm run build`. */
+function builtStart(): string[] {
+  // The build itself is part of the test: a file tsc cannot compile fails here.
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.json")], { stdio: "pipe" });
+  const start = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.start as string;
+  const [command, ...args] = start.split(/\s+/);
+  expect(command).toBe("node");
+  return args.map((arg) => (arg.endsWith(".js") ? path.join(ROOT, arg) : arg));
+}
+
 describe("npm start with DISCORD_TOKEN", () => {
-  it("connects, answers, and on SIGTERM shuts down cleanly without ever printing the token", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, LOG_LEVEL: "info", CORPUS_DIR: "corpus" },
+  it("runs the built dist/main.js from another folder: the bundled corpus, connects, answers, shuts down on SIGTERM, never prints the token", async () => {
+    // From a folder with no corpus/ and no .env: what `npm start` of an installed package does.
+    const child = spawn(process.execPath, startArgs, {
+      cwd: elsewhere,
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, LOG_LEVEL: "info", DATA_DIR: path.join(elsewhere, "data"), CORPUS_DIR: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -34,12 +56,13 @@ describe("npm start with DISCORD_TOKEN", () => {
     expect(await exited).toBe(0);
     expect(output).toMatch(/"msg":"shutting down"/);
     expect(output).toMatch(/"msg":"interaction"/);
+    expect(output).toMatch(/"articles":49,/); // the bundled corpus, found from dist/
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain(TOKEN.split(".")[2]);
-  }, 30_000);
+  }, 60_000);
 
   it("refuses a malformed setting with a message naming the variable", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, startArgs, {
       env: { ...process.env, DISCORD_TOKEN: TOKEN, LOG_LEVEL: "loud" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -23,8 +23,8 @@ export interface RecordedRequest {
   body: any;
   /** performance.now() when the request arrived. */
   at: number;
-  /** The status the stand-in answered with (set as the answer is decided, before any delayRoute wait). */
-  status?: number;
+  /** The HTTP status the stand-in answered (or will answer, for a delayed route); set before waitForRequest sees it. */
+  status: number;
 }
 
 /** A channel permission overwrite as Discord sends it: type 0 = role (the guild id is @everyone), 1 = member. */
@@ -198,6 +198,11 @@ export interface InteractionOpts {
   guildId?: string;
   /** `member.permissions` of the invoking member (guild interactions), a decimal string; default EVERYONE_PERMISSIONS. */
   memberPermissions?: string;
+  /**
+   * How long ago (ms) Discord created the interaction: it reaches the bot that late. Its id carries that
+   * time, and, as on Discord, the 3 s to answer count from then (default 0).
+   */
+  ageMs?: number;
 }
 
 type Reply = [status: number, body?: any, headers?: Record<string, string>];
@@ -212,9 +217,9 @@ export const BOT_PERMISSIONS = (BigInt(ALL_PERMISSIONS) & ~ADMINISTRATOR).toStri
 
 let counter = 0n;
 /** A realistic 19-digit snowflake: ms since the Discord epoch << 22, plus a counter. */
-export function snowflake(): string {
+export function snowflake(at = Date.now()): string {
   counter = (counter + 1n) & 0xfffn;
-  return (((BigInt(Date.now()) - 1420070400000n) << 22n) | counter).toString();
+  return (((BigInt(at) - 1420070400000n) << 22n) | counter).toString();
 }
 
 const iso = () => new Date().toISOString();
@@ -598,7 +603,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname).replace(/^\/api(\/v\d+)?/, "");
     const method = req.method ?? "GET";
-    const r: RecordedRequest = { method, path, query: url.searchParams, body: null, at };
+    const r: RecordedRequest = { method, path, query: url.searchParams, body: null, at, status: 0 };
     let reply: Reply = [404, { code: 0, message: "404: Not Found" }];
     try {
       r.body = parseBody(Buffer.concat(chunks), req.headers["content-type"]);
@@ -609,11 +614,6 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     requests.push(r);
     const countsGlobally = countsTowardGlobalLimit(method, path);
     if (countsGlobally) globalRequestTimes.push(at);
-    for (const w of [...waiters]) {
-      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
-      clearTimeout(w.timer);
-      waiters.delete(w);
-    }
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
     const deletedChannel = /^\/channels\/(\d+)(?:\/|$)/.exec(path)?.[1];
     const globalWait = countsGlobally ? globalLimit(at) : null;
@@ -639,6 +639,12 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }
     const [status, body, headers = {}] = reply;
     r.status = status;
+    // Waiters see the request once its answer is decided, so they can tell a taken request from a refused one.
+    for (const w of [...waiters]) {
+      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
+      clearTimeout(w.timer);
+      waiters.delete(w);
+    }
     const answer = () => {
       if (res.destroyed) return; // the client gave up (e.g. its timeout) while a delayed answer waited
       if (status === 204 || body === undefined) res.writeHead(status, headers).end();
@@ -660,7 +666,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     return { guild: guildOfChannel(o.channelId) ?? named, channelId: o.channelId };
   };
   const interaction = (type: number, data: any, o: InteractionOpts & { dm?: boolean; channelId?: string; message?: any }): DispatchedInteraction => {
-    const id = snowflake();
+    const id = snowflake(Date.now() - (o.ageMs ?? 0));
     const token = `aW50ZXJhY3Rpb246${Buffer.from(id).toString("base64url")}${randomBytes(48).toString("base64url")}`;
     const u = user(o.userId ?? defaultUserId);
     const memberPermissions = o.memberPermissions ?? EVERYONE_PERMISSIONS;
@@ -705,7 +711,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       });
     }
     if (o.message) payload.message = o.message;
-    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false };
+    const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now() - (o.ageMs ?? 0), acked: false };
     interactions.set(id, it);
     byToken.set(token, it);
     return { id, token, ...dispatch("INTERACTION_CREATE", payload, guildId) };

@@ -6,6 +6,8 @@ export interface FeedServer {
   url(path: string): string;
   /** Serve a document at a path (with an ETag derived from it, honouring If-None-Match). */
   serve(path: string, body: string, contentType?: string): void;
+  /** Answer a path with a 302 to `location`. */
+  redirect(path: string, location: string): void;
   /** Requests seen per path, and how many were answered 304. */
   hits(path: string): { requests: number; notModified: number };
   close(): Promise<void>;
@@ -14,6 +16,7 @@ export interface FeedServer {
 export async function startFeedServer(): Promise<FeedServer> {
   const documents = new Map<string, { body: string; type: string; etag: string }>();
   const counts = new Map<string, { requests: number; notModified: number }>();
+  const redirects = new Map<string, string>();
   let version = 0;
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
@@ -42,6 +45,8 @@ export async function startFeedServer(): Promise<FeedServer> {
       response.on("close", () => (sent = Infinity));
       return pump();
     }
+    const redirect = redirects.get(path);
+    if (redirect) return void response.writeHead(302, { location: redirect }).end();
     const document = documents.get(path);
     if (!document) return void response.writeHead(404).end("not found");
     if (request.headers["if-none-match"] === document.etag) {
@@ -56,6 +61,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     serve(path, body, type = "application/rss+xml") {
       documents.set(path, { body, type, etag: `"v${++version}"` });
+    },
+    redirect(path, location) {
+      redirects.set(path, location);
     },
     hits: (path) => counts.get(path) ?? { requests: 0, notModified: 0 },
     async close() {

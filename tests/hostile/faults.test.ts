@@ -51,12 +51,19 @@ describe("the gateway connection dropped mid-session", () => {
   });
 });
 
+/** Answers (type 4 callbacks) Discord took for this interaction: the ones the user sees. */
+const acceptedAnswers = (id: string) => standin.requests.filter((r) => callbacks(id)(r) && r.body?.type === 4 && r.status === 204);
+/** Anything that would change or add to the reply after the callback: edits of @original and follow-ups. */
+const laterMessages = (token: string) => standin.requests.filter((r) => r.path.startsWith("/webhooks/") && r.path.includes(token));
+
 describe("Discord's REST API failing on replies", () => {
   it("waits out a 429 and answers once", async () => {
     standin.failRoute(/^POST \/interactions\/\d+\/[^/]+\/callback$/, 429, { message: "You are being rate limited.", retry_after: 0.05, global: false }, { times: 1 });
     const { sent } = await askAndAnswer();
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(standin.requests.filter((r) => callbacks(sent.id)(r))).toHaveLength(2); // the refused one, then the answer
+    expect(standin.requests.filter((r) => callbacks(sent.id)(r)).map((r) => r.status)).toEqual([429, 204]);
+    expect(acceptedAnswers(sent.id)).toHaveLength(1);
+    expect(laterMessages(sent.token)).toEqual([]);
   });
 
   it("retries a 500 and answers once", async () => {
@@ -66,18 +73,22 @@ describe("Discord's REST API failing on replies", () => {
     const second = await standin.waitForRequest((r) => callbacks(sent.id)(r) && ++seen === 2, 10_000);
     expect(second.body.data.embeds[0].title).toMatch(/Wiz/);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(standin.requests.filter((r) => callbacks(sent.id)(r))).toHaveLength(2); // the failed one, then the answer
+    expect(standin.requests.filter((r) => callbacks(sent.id)(r)).map((r) => r.status)).toEqual([500, 204]);
+    expect(acceptedAnswers(sent.id)).toHaveLength(1);
+    expect(laterMessages(sent.token)).toEqual([]);
   });
 
   it("answers once when Discord takes the reply but answers too late", async () => {
-    // The first attempt reaches Discord (it is recorded and counts) but its answer comes after the bot gave
-    // up; the retry then meets "already acknowledged". The user sees one answer.
+    // The first attempt reaches Discord (it is taken and shown) but its answer comes after the bot's 400 ms
+    // REST timeout; the retry then meets "already acknowledged". The user sees one answer, and nothing
+    // edits it or follows it up afterwards.
     standin.delayRoute(/^POST \/interactions\/\d+\/[^/]+\/callback$/, 700, { times: 1 });
     const { sent } = await askAndAnswer();
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    const answers = standin.requests.filter((r) => callbacks(sent.id)(r) && r.body?.type === 4);
-    expect(answers.length).toBeGreaterThanOrEqual(1);
-    // Only the first of them was taken by Discord: later ones were refused as already acknowledged.
-    expect(standin.requests.filter((r) => r.path.startsWith(`/webhooks/`) && r.path.includes(sent.token))).toEqual([]);
+    const attempts = standin.requests.filter((r) => callbacks(sent.id)(r));
+    expect(attempts[0]).toMatchObject({ status: 204, body: { type: 4 } });
+    expect(attempts.slice(1).every((r) => r.status === 400)).toBe(true); // each retry: already acknowledged
+    expect(acceptedAnswers(sent.id)).toHaveLength(1);
+    expect(laterMessages(sent.token)).toEqual([]);
   });
 });

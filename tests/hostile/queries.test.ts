@@ -40,9 +40,20 @@ describe("queries at their worst", () => {
     for (const run of Object.values(answerers)) answerOrMessage(() => run(query));
   });
 
-  it("any string gets an answer or a clear message", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(...Object.values(answerers)), (query, run) => {
-      answerOrMessage(() => run(query));
+  it("any string, in any script or none, gets an answer or a clear message", () => {
+    const outcomes = { answer: 0, message: 0 };
+    const anyString = fc.oneof(fc.string({ unit: "grapheme", maxLength: 400 }), fc.string({ unit: "binary", maxLength: 400 }));
+    fc.assert(fc.property(anyString, fc.constantFrom(...Object.values(answerers)), (query, run) => {
+      outcomes[answerOrMessage(() => run(query))]++;
     }), { numRuns: 300 });
+    console.info(`random queries: ${outcomes.answer} answers, ${outcomes.message} messages saying what to type`);
+  }, 60_000);
+
+  it("a question with random text around it still gets the answer it asks for", () => {
+    const noise = fc.string({ unit: "grapheme", maxLength: 20 }).map((text) => text.replace(/\s/gu, ""));
+    fc.assert(fc.property(noise, noise, (before, after) => {
+      const answer = ask(index, `${before} Alphabet Wiz acquisition ${after}`);
+      expect(answer.results.some((result) => /Wiz/.test(result.article.title))).toBe(true);
+    }), { numRuns: 100 });
   }, 60_000);
 });

@@ -11,8 +11,9 @@ const hostileText = fc.array(
   fc.oneof(
     fc.constantFrom("@everyone", "@here", "<@123456789012345678>", "<@!123456789012345678>", "<@&123456789012345678>", "<#123456789012345678>",
       "[click](javascript:alert(1))", "[x](https://evil.example)", "```", "`", "**", "\u200B", "\u202E", "\u2066", "\uFEFF", "||spoiler||", "# heading", "> quote"),
-    fc.string({ maxLength: 30 }),
-    fc.string({ minLength: 200, maxLength: 3000 }).map((s) => s.replace(/\s/g, "x")),
+    fc.string({ unit: "grapheme", maxLength: 30 }),
+    fc.string({ unit: "binary", maxLength: 30 }),
+    fc.string({ unit: "grapheme", minLength: 200, maxLength: 3000 }).map((s) => s.replace(/\s/g, "x")),
   ),
   { maxLength: 12 },
 ).map((parts) => parts.join(" "));
@@ -20,14 +21,14 @@ const hostileText = fc.array(
 const url = fc.oneof(fc.webUrl(), fc.constantFrom("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "https://user:pw@example.com/", "not a url", ""));
 
 const article: fc.Arbitrary<Article> = fc.record({
-  id: fc.string({ minLength: 1, maxLength: 150 }),
+  id: fc.string({ unit: "grapheme", minLength: 1, maxLength: 150 }),
   title: hostileText,
   url,
   date: fc.option(fc.constant("2025-01-01"), { nil: null }),
   summary: hostileText,
   keyPoints: fc.array(hostileText, { minLength: 1, maxLength: 30 }),
   contentSummary: fc.constant(""), context: fc.constant(""), authorStyle: fc.constant(""), whyRead: fc.constant(""),
-  tags: fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
+  tags: fc.array(fc.string({ unit: "grapheme", maxLength: 20 }), { maxLength: 5 }),
   companies: fc.array(hostileText, { maxLength: 5 }),
   deals: fc.array(fc.record({
     parties: fc.array(hostileText, { maxLength: 5 }),
@@ -39,7 +40,7 @@ const article: fc.Arbitrary<Article> = fc.record({
 const answer: fc.Arbitrary<Answer> = fc.oneof(
   fc.record({ type: fc.constant("ask" as const), query: hostileText, suggestion: fc.option(hostileText, { nil: null }), results: fc.array(article.map((a) => ({ article: a, score: 1, keyPoints: a.keyPoints, matchedKeyPoints: a.keyPoints.length })), { maxLength: 12 }) }),
   fc.record({ type: fc.constant("summary" as const), query: hostileText, suggestion: fc.option(hostileText, { nil: null }), article: fc.option(article, { nil: null }), keyPoints: fc.array(hostileText, { maxLength: 30 }), alternatives: fc.array(article, { maxLength: 8 }) }),
-  fc.record({ type: fc.constant("deal" as const), query: hostileText, suggestion: fc.constant(null), companies: fc.constant([]), deals: fc.array(article.map((a) => ({ article: a, deal: a.deals[0] ?? null, keyPoints: a.keyPoints })), { maxLength: 30 }) }),
+  fc.record({ type: fc.constant("deal" as const), query: hostileText, suggestion: fc.constant(null), companies: fc.constant([] as string[]), deals: fc.array(article.map((a) => ({ article: a, deal: a.deals[0] ?? null, keyPoints: a.keyPoints })), { maxLength: 30 }) }),
   fc.record({ type: fc.constant("latest" as const), articles: fc.array(article, { maxLength: 25 }) }),
 );
 

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadCorpusIndex } from "../../src/app.js";
 import { ask } from "../../src/answers/ask.js";
 import { openDatabase } from "../../src/store/database.js";
 import { Delivery } from "../../src/delivery/delivery.js";
@@ -120,6 +122,35 @@ describe("index snapshot", () => {
     expect(unsaved.snapshot.saved).toBe(false);
     expect(unsaved.snapshot.saveError).toMatch(/EEXIST|ENOTDIR/);
     expect(unsaved.index.size).toBe(2);
+  });
+});
+
+describe("a snapshot file that cannot be read or written", () => {
+  /** Starts as the bot does (app.ts), with a logger whose lines the test reads. */
+  async function startLogged() {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger("info", new Writable({ write(chunk, _encoding, done) { lines.push(JSON.parse(String(chunk))); done(); } }));
+    const loaded = await loadCorpusIndex(corpusDir, snapshotFile, logger);
+    return { loaded, lines };
+  }
+
+  it("is rebuilt when unreadable (here a folder stands where the file should be), and the failed save is logged", async () => {
+    mkdirSync(snapshotFile); // readable by nobody as a file, whoever runs the tests (root included)
+    const { loaded, lines } = await startLogged();
+    expect(loaded.index.size).toBe(2);
+    expect(loaded.snapshot).toMatchObject({ used: false, rejected: "cannot be read (EISDIR)", saved: false });
+    expect(lines).toContainEqual(expect.objectContaining({ level: 30, msg: "index snapshot not used; rebuilt", snapshotFile, reason: "cannot be read (EISDIR)" }));
+    expect(lines).toContainEqual(expect.objectContaining({
+      level: 40, msg: "could not save the index snapshot; the next start will index the corpus again", snapshotFile, err: expect.stringMatching(/EISDIR|ENOTEMPTY|EEXIST/),
+    }));
+    expect(ask(loaded.index, "Heron Cloud funding").results[0]?.article.id).toBe("heron");
+  });
+
+  it("logs nothing about the snapshot when it is simply used", async () => {
+    await loadIndexedCorpus(corpusDir, { snapshotFile });
+    const { loaded, lines } = await startLogged();
+    expect(loaded.snapshot.used).toBe(true);
+    expect(lines.filter((line) => /snapshot/.test(String(line.msg)))).toEqual([]);
   });
 });
 

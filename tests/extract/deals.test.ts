@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { dealKindOf, extractDeals } from "../../src/extract/deals.js";
+
+const article = (title: string, summary = "", keyPoints: string[] = []) => ({ title, summary, keyPoints });
+
+describe("the kind of deal a sentence describes", () => {
+  it.each([
+    ["Oracle acquires Cerner for $28 billion", "acquisition"],
+    ["Microsoft takes a 49% stake in the startup", "investment"],
+    ["Nvidia buys a minority stake worth $5 billion", "investment"],
+    ["Anthropic raises $13 billion in a Series F round", "investment"],
+    ["OpenAI signs a $38 billion cloud compute deal with Amazon", "compute"],
+    ["Meta agrees to buy $10 billion of chips from AMD", "supply"],
+    ["Apple and Google partner on Gemini for Siri", "partnership"],
+    ["Intel and TSMC form a joint venture", "partnership"],
+  ])("%s: %s", (sentence, kind) => {
+    expect(dealKindOf(sentence)).toBe(kind);
+  });
+
+  it("needs an agreement word for compute and supply, and finds no deal in other news", () => {
+    expect(dealKindOf("Cloud revenue grew 30%")).toBeNull();
+    expect(dealKindOf("Chips are scarce this year")).toBeNull();
+    expect(dealKindOf("The weather was fine")).toBeNull();
+  });
+
+  it("reads buying capacity as compute rather than an acquisition, but buying a chip designer as an acquisition", () => {
+    expect(dealKindOf("OpenAI will buy $30 billion of Azure compute capacity")).toBe("compute");
+    expect(dealKindOf("AMD agrees to buy chip designer ZT Systems")).toBe("acquisition");
+    expect(dealKindOf("SoftBank agrees to acquire Ampere, which makes server chips")).toBe("acquisition");
+  });
+
+  it("takes the kind whose word comes first in the sentence", () => {
+    expect(dealKindOf("Google invests in Anthropic and signs a cloud deal")).toBe("investment");
+    expect(dealKindOf("Amazon signs a cloud deal and invests in Anthropic")).toBe("compute");
+  });
+});
+
+describe("the deals an article reports", () => {
+  it("takes the parties from the headline and the amount from the headline first", () => {
+    expect(extractDeals(article("Oracle Acquires Cerner for $28 Billion", "Oracle agreed to buy Cerner. It pays $30 billion."), ["Oracle", "Cerner"]))
+      .toEqual([{ parties: ["Oracle", "Cerner"], amount: { value: 28e9, currency: "USD", text: "$28 Billion" }, kind: "acquisition" }]);
+  });
+
+  it("takes the amount from the summary, then the key points, when the headline has none, ignoring small sums", () => {
+    const fromSummary = extractDeals(article("Oracle Acquires Cerner", "The price is $28 billion, or $95 a share."), ["Oracle", "Cerner"]);
+    expect(fromSummary[0]?.amount?.value).toBe(28e9);
+    const fromPoints = extractDeals(article("Oracle Acquires Cerner", "A big hospital software deal.", ["Shares rose $5.", "The price is €10 billion."]), ["Oracle", "Cerner"]);
+    expect(fromPoints[0]?.amount).toEqual({ value: 10e9, currency: "EUR", text: "€10 billion" });
+    expect(extractDeals(article("Oracle Acquires Cerner", "It pays $900,000 in fees."), ["Oracle", "Cerner"])[0]?.amount).toBeNull();
+  });
+
+  it("tops the parties up to two from the article's companies, and leaves out regulators", () => {
+    expect(extractDeals(article("Nvidia Invests $5 Billion", "Nvidia takes a stake in Intel."), ["Nvidia", "Intel", "AMD"])[0]?.parties).toEqual(["Nvidia", "Intel"]);
+    expect(extractDeals(article("FTC Clears Microsoft Acquisition of Zentrica"), ["FTC", "Microsoft", "Zentrica"])[0]?.parties).toEqual(["Microsoft", "Zentrica"]);
+  });
+
+  it("gives two deals for a headline that joins two, each with its own parties, amount and kind", () => {
+    const deals = extractDeals(article("Microsoft and Nvidia Invest $15 Billion in Anthropic as Anthropic Commits $30 Billion to Azure Compute"), ["Microsoft", "Nvidia", "Anthropic"]);
+    expect(deals.map((d) => [d.kind, d.amount?.value])).toEqual([["investment", 15e9], ["compute", 30e9]]);
+    expect(deals[0]?.parties).toEqual(["Microsoft", "Nvidia", "Anthropic"]);
+    expect(deals[1]?.parties).toContain("Anthropic");
+  });
+
+  it("finds no deal in rulings, layoffs and launches, and a deal in a launch that names a sum and two companies", () => {
+    expect(extractDeals(article("Judge Rules Google Monopolized Search", "Google acquired rivals over the years."), ["Google"])).toEqual([]);
+    expect(extractDeals(article("Intel Announces 15,000 Layoffs"), ["Intel"])).toEqual([]);
+    expect(extractDeals(article("OpenAI Launches GPT-5", "OpenAI partners with Microsoft on the launch."), ["OpenAI", "Microsoft"])).toEqual([]);
+    expect(extractDeals(article("Synopsys Completes $35 Billion Ansys Deal"), ["Synopsys", "Ansys"])).toEqual([{ parties: ["Synopsys", "Ansys"], amount: { value: 35e9, currency: "USD", text: "$35 Billion" }, kind: "partnership" }]);
+  });
+
+  it("reads the first sentence of the summary when the headline names no kind", () => {
+    expect(extractDeals(article("Big News From Nvidia And Intel", "Nvidia agreed to invest $5 billion in Intel. Later it bought chips."), ["Nvidia", "Intel"])[0]?.kind).toBe("investment");
+    expect(extractDeals(article("Big News From Nvidia And Intel", "A quiet week. Nvidia agreed to invest $5 billion in Intel."), ["Nvidia", "Intel"])).toEqual([]);
+  });
+});
