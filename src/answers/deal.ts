@@ -4,6 +4,7 @@ import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
 import type { Answer, DealResult } from "./answer.js";
 import { byNewest } from "../articles/order.js";
+import { best } from "./best.js";
 import { cleanQuery } from "./queries.js";
 import { suggestionFor } from "./suggest.js";
 
@@ -30,12 +31,13 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
   const hits = new Map(index.search(expanded.text).map((hit) => [hit.article.id, hit]));
 
   const results = companies.length > 0 && topic.length === 0
-    ? companyDeals(index, companies, hits)
+    ? companyDeals(index, companies, hits, limit)
     : topicDeals(companies, hits);
   return { type: "deal", query, companies, deals: results.slice(0, limit), suggestion: suggestionFor(index, query) };
 }
 
-function companyDeals(index: SearchableIndex, companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
+/** The first `limit` deals of the companies (all of them as parties first, then newest), then their other news. */
+function companyDeals(index: SearchableIndex, companies: string[], hits: Map<string, ArticleHit>, limit: number): DealResult[] {
   const ranked: Array<{ article: Article; deal: Deal; level: number }> = [];
   const news: Article[] = [];
   const named = new Map(companies.flatMap((company) => index.withCompany(company)).map((article) => [article.id, article]));
@@ -44,10 +46,10 @@ function companyDeals(index: SearchableIndex, companies: string[], hits: Map<str
     if (best && best.level > 0) ranked.push({ article, ...best });
     else if (article.deals.length === 0 && companies.some((c) => article.companies.slice(0, NEWS_PROMINENCE).includes(c))) news.push(article);
   }
-  ranked.sort((a, b) => b.level - a.level || byNewest(a.article, b.article) || (b.deal.amount?.value ?? 0) - (a.deal.amount?.value ?? 0));
+  const first = best(ranked, limit, (a, b) => b.level - a.level || byNewest(a.article, b.article) || (b.deal.amount?.value ?? 0) - (a.deal.amount?.value ?? 0));
   return [
-    ...ranked.map(({ article, deal }) => ({ article, deal, keyPoints: keyPointsFor(article, hits) })),
-    ...news.sort(byNewest).map((article) => ({ article, deal: null, keyPoints: keyPointsFor(article, hits) })),
+    ...first.map(({ article, deal }) => ({ article, deal, keyPoints: keyPointsFor(article, hits) })),
+    ...best(news, limit - first.length, byNewest).map((article) => ({ article, deal: null, keyPoints: keyPointsFor(article, hits) })),
   ];
 }
 
