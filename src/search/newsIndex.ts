@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { Article } from "../articles/article.js";
-import { articleIndexOptions, documentOf, keptInMemory, type ArticleDoc } from "./articleDocument.js";
+import { articleIndexOptions, keptInMemory, preparedArticle, rememberPrepared, type ArticleDoc, type PreparedArticle } from "./articleDocument.js";
 import { ArticleMatcher } from "./articleMatches.js";
 import { answerTypeOf } from "./answerType.js";
 import { commonTermsOf } from "./commonTerms.js";
@@ -12,7 +12,7 @@ import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packed
 import { QueryExpander, type ExpandedQuery } from "./queryExpansion.js";
 import { candidatesOf, rankWithKeyPoints } from "./ranking.js";
 import { visiblePart, type ArticleHit, type SearchableIndex, type SearchOptions } from "./searchableIndex.js";
-import { terms, tokenize } from "./text.js";
+import { terms } from "./text.js";
 
 // The parts of the pipeline, for the modules that use the index.
 export { ARTICLE_BOOST, FUZZY, MIN_PREFIX_LENGTH, NAME_TERM_BOOST } from "./articleDocument.js";
@@ -56,11 +56,19 @@ export class NewsIndex implements SearchableIndex {
 
   constructor(articles: Iterable<Article> = [], options: { commonTerms?: Iterable<string>; commonBasis?: number } = {}) {
     const list = [...articles];
-    this.common = new Set(options.commonTerms ?? commonTermsOf(list.length, (i) => documentOf(list[i]!)));
+    // The articles sampled for the common words are prepared once, for the sample and the index alike.
+    const sampled = new Map<Article, PreparedArticle>();
+    const sample = (i: number) => {
+      const prepared = preparedArticle(list[i]!);
+      sampled.set(list[i]!, prepared);
+      return prepared.doc;
+    };
+    this.common = new Set(options.commonTerms ?? commonTermsOf(list.length, sample));
     this.commonBasis = options.commonBasis ?? list.length;
     this.articleIndex = new MiniSearch<ArticleDoc>(articleIndexOptions(this.common));
     this.matcher = new ArticleMatcher({ miniSearch: () => this.articleIndex, common: this.common, size: () => this.size, byDate: () => this.dates.list() });
     this.expander = new QueryExpander((term) => this.matcher.occurs(term));
+    for (const [article, prepared] of sampled) rememberPrepared(article, prepared);
     for (const article of list) this.add(article);
     // Built as minisearch builds (Maps, on the garbage-collected heap), then packed once into one array.
     if (list.length > 0) packPostings(this.articleIndex, { compact: true });
@@ -120,8 +128,8 @@ export class NewsIndex implements SearchableIndex {
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expander.clear(); // what counts as a misspelling depends on the corpus
-    const keyPointTokens = article.keyPoints.map((point) => tokenize(point));
-    this.articleIndex.add(documentOf(article, keyPointTokens));
+    const { doc, keyPointTokens } = preparedArticle(article);
+    this.articleIndex.add(doc);
     const kept = keptInMemory(article);
     this.articles.set(kept.id, kept);
     this.dates.add(kept);
