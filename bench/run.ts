@@ -86,6 +86,7 @@ if (measured.length > 0) {
     "answer median": s.answerMs.median,
     "answer p95": s.answerMs.p95,
     "answer p99": s.answerMs.p99,
+    "answer CPU median / p99": `${s.answerCpuMs.median} / ${s.answerCpuMs.p99}`,
     "plain median": s.plain.answerMs.median,
     "plain p99": s.plain.answerMs.p99,
   })));

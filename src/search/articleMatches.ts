@@ -19,7 +19,7 @@ export const DISTINCTIVE_SHARE = 0.01;
  * OpenAI, Nvidia) is scored on at most this many articles: those holding its rarest word, the newest
  * first, when more than this many would match.
  */
-export const FREQUENT_POOL = 2_000;
+export const FREQUENT_POOL = 500;
 
 /** What the matcher reads of the index it serves. */
 export interface MatchedIndex {
