@@ -77,10 +77,10 @@ if (measured.length > 0) {
   console.table(measured.map((s) => ({
     archive: s.archive,
     articles: s.articles,
-    "parse + index": s.parseMs + s.indexMs,
-    "plain: read + index": s.plain.buildMs,
+    "parse + index (CPU)": `${s.parseMs + s.indexMs} (${s.startWithoutSnapshotCpuMs})`,
+    "plain: read + index (CPU)": `${s.plain.buildMs} (${s.plain.buildCpuMs})`,
     "snapshot save": s.snapshotSaveMs,
-    "start from snapshot": s.startFromSnapshotMs,
+    "start from snapshot (CPU)": `${s.startFromSnapshotMs} (${s.startFromSnapshotCpuMs})`,
     "RSS after start MB": s.startRssMB,
     "RSS MB": s.rssMB,
     "answer median": s.answerMs.median,

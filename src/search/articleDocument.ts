@@ -55,36 +55,6 @@ export function documentOf(article: Article, keyPointTokens: string[][] = articl
   };
 }
 
-/** What the index needs of an article, worked out from its text: its document, and its key points' words. */
-export interface PreparedArticle {
-  doc: ArticleDoc;
-  /** Each key point's words, as `tokenize` splits them. */
-  keyPointTokens: string[][];
-}
-
-export function prepareArticle(article: Article): PreparedArticle {
-  const keyPointTokens = article.keyPoints.map((point) => tokenize(point));
-  return { doc: documentOf(article, keyPointTokens), keyPointTokens };
-}
-
-/**
- * Articles prepared on other threads (preparePool.ts), by the article object they came with: the index
- * takes the work done instead of tokenizing the article again. Weak, so an article never indexed is not kept.
- */
-const preparedElsewhere = new WeakMap<Article, PreparedArticle>();
-
-export function rememberPrepared(article: Article, prepared: PreparedArticle): void {
-  preparedElsewhere.set(article, prepared);
-}
-
-/** The article prepared: as it was on another thread, else now. */
-export function preparedArticle(article: Article): PreparedArticle {
-  const prepared = preparedElsewhere.get(article);
-  if (!prepared) return prepareArticle(article);
-  preparedElsewhere.delete(article);
-  return prepared;
-}
-
 /** The processed terms of a document's field (what `documentOf` split, normalised as the index does). */
 export function fieldTerms(field: string): string[] {
   const found: string[] = [];

@@ -21,6 +21,25 @@ const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
 /** A key point's score for a question (as minisearch would score it) and its rank among its article's key points. */
 export interface ScoredPoint { index: number; score: number; rank: number }
 
+/** An article's key points as the key point index keeps them: their terms and lengths, and the article's context terms. */
+export interface PointTerms {
+  /** The terms of the article's title and its deals' parties (true of all its key points). */
+  context: string[];
+  /** Each key point's terms, in order, and its length as minisearch counts it (distinct words). */
+  points: string[][];
+  lengths: number[];
+}
+
+/** An article's key points as terms, from their words (`tokenize`, one list per key point). */
+export function pointTermsOf(article: Article, keyPointTokens: string[][]): PointTerms {
+  const parties = [...new Set(article.deals.flatMap((deal) => deal.parties))];
+  return {
+    context: [...new Set(terms(`${article.title} ${parties.flatMap((party) => [party, ...namesOf(party)]).join(" ")}`))],
+    points: keyPointTokens.map((tokens) => tokens.map(processTerm).filter((term): term is string => term !== null)),
+    lengths: keyPointTokens.map((tokens) => new Set(tokens).size),
+  };
+}
+
 /** What a snapshot keeps of the key point index: plain arrays for v8.serialize. */
 export interface KeyPointImage {
   termList: string[];
@@ -47,14 +66,10 @@ export class KeyPointIndex {
   private readonly frequency = new Map<string, number>();
   private readonly points = { count: 0, terms: 0 };
 
-  /** Adds an article's key points, given as their words (one list per key point). */
-  add(article: Article, keyPointTokens: string[][]): void {
-    const points = keyPointTokens.map((tokens) => tokens.map(processTerm).filter((term): term is string => term !== null));
-    const lengths = keyPointTokens.map((tokens) => new Set(tokens).size);
+  /** Adds an article's key points (see `pointTermsOf`). */
+  add(id: string, { context, points, lengths }: PointTerms): void {
     this.count(points, lengths, 1);
-    const parties = [...new Set(article.deals.flatMap((deal) => deal.parties))];
-    const context = [...new Set(terms(`${article.title} ${parties.flatMap((party) => [party, ...namesOf(party)]).join(" ")}`))];
-    this.packed.set(article.id, this.pack(context, points, lengths));
+    this.packed.set(id, this.pack(context, points, lengths));
   }
 
   remove(id: string): void {

@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { Article } from "../articles/article.js";
-import { articleIndexOptions, keptInMemory, preparedArticle, rememberPrepared, type ArticleDoc, type PreparedArticle } from "./articleDocument.js";
+import { articleIndexOptions, keptInMemory, type ArticleDoc } from "./articleDocument.js";
 import { ArticleMatcher } from "./articleMatches.js";
 import { answerTypeOf } from "./answerType.js";
 import { commonTermsOf } from "./commonTerms.js";
@@ -9,6 +9,7 @@ import { DateOrder } from "./dateOrder.js";
 import { KeyPointIndex, type KeyPointImage } from "./keyPoints.js";
 import { splitExclusions } from "./negation.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
+import { preparedArticle, rememberPrepared, type PreparedArticle } from "./preparedArticle.js";
 import { QueryExpander, type ExpandedQuery } from "./queryExpansion.js";
 import { candidatesOf, rankWithKeyPoints } from "./ranking.js";
 import { visiblePart, type ArticleHit, type SearchableIndex, type SearchOptions } from "./searchableIndex.js";
@@ -128,14 +129,14 @@ export class NewsIndex implements SearchableIndex {
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expander.clear(); // what counts as a misspelling depends on the corpus
-    const { doc, keyPointTokens } = preparedArticle(article);
+    const { doc, points } = preparedArticle(article);
     this.articleIndex.add(doc);
     const kept = keptInMemory(article);
     this.articles.set(kept.id, kept);
     this.dates.add(kept);
     if (kept.scope !== undefined) this.scoped++;
     this.companies.link(kept);
-    this.keyPoints.add(kept, keyPointTokens);
+    this.keyPoints.add(kept.id, points);
   }
 
   /** Removes an article; returns false when there was none with that id. */

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ParseResult } from "../articles/article.js";
-import { rememberPrepared } from "./articleDocument.js";
+import { rememberPrepared } from "./preparedArticle.js";
 import type { PrepareJob, PreparedFile } from "./prepareWorker.js";
 
 /** Fewer files than this are parsed on the main thread: starting workers costs more than it saves. */

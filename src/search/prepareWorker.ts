@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import type { ParseResult } from "../articles/article.js";
 import { parseArticleFile } from "../articles/parse.js";
-import { prepareArticle, type PreparedArticle } from "./articleDocument.js";
+import { prepareArticle, type PreparedArticle } from "./preparedArticle.js";
 
 export interface PrepareJob { file: string; id: string }
 export interface PreparedFile { result: ParseResult; prepared?: PreparedArticle }

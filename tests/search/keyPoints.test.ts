@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ANSWER_TYPE_BOOST, KeyPointIndex } from "../../src/search/keyPoints.js";
+import { ANSWER_TYPE_BOOST, KeyPointIndex, pointTermsOf } from "../../src/search/keyPoints.js";
 import { terms, tokenize } from "../../src/search/text.js";
 import { parsedArticle } from "../helpers/articles.js";
 
@@ -16,7 +16,7 @@ const tokensOf = (a: typeof article) => a.keyPoints.map((point) => tokenize(poin
 
 function indexOf(...articles: Array<typeof article>): KeyPointIndex {
   const index = new KeyPointIndex();
-  for (const a of articles) index.add(a, tokensOf(a));
+  for (const a of articles) index.add(a.id, pointTermsOf(a, tokensOf(a)));
   return index;
 }
 

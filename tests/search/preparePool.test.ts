@@ -2,7 +2,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/articles/loadCorpus.js";
 import { parseArticleFile } from "../../src/articles/parse.js";
-import { prepareArticle, preparedArticle } from "../../src/search/articleDocument.js";
+import { prepareArticle, preparedArticle } from "../../src/search/preparedArticle.js";
 import { parseInWorkers } from "../../src/search/preparePool.js";
 import { makeCorpus, markdownArticle, plainTextArticle } from "../helpers/articles.js";
 import { readFileSync } from "node:fs";
