@@ -6,7 +6,7 @@ import { best } from "./best.js";
 /** Non-deal news is listed after the deals only for articles mostly about the company (among its first names). */
 const NEWS_PROMINENCE = 3;
 /** Companies named in at most this many articles in all have each of them weighed; beyond, see `companyDeals`. */
-export const WEIGH_ALL = 5_000;
+export const WEIGH_ALL = 1_000;
 
 /** An article listed for the companies: its best deal and how well it fits them (see bestDeal), or null for other news. */
 export interface CompanyDeal { article: Article; deal: Deal | null; level: number }

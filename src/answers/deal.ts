@@ -1,4 +1,4 @@
-import type { Article, Deal } from "../articles/article.js";
+import type { Deal } from "../articles/article.js";
 import { findCompanies } from "../extract/companies.js";
 import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
@@ -33,12 +33,12 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
 function listCompanyDeals(index: SearchableIndex, companies: string[], query: string, limit: number): DealResult[] {
   const listed = companyDeals(index, companies, limit);
   const shown = new Set(listed.map(({ article }) => article.id));
-  const hits = searchHits(index, query, (article) => shown.has(article.id));
+  const hits = new Map(index.search(query, { among: shown }).map((hit) => [hit.article.id, hit]));
   return listed.map(({ article, deal }) => ({ article, deal, keyPoints: hits.get(article.id)?.keyPoints ?? article.keyPoints }));
 }
 
-function searchHits(index: SearchableIndex, query: string, filter?: (article: Article) => boolean): Map<string, ArticleHit> {
-  return new Map(index.search(query, { filter }).map((hit) => [hit.article.id, hit]));
+function searchHits(index: SearchableIndex, query: string): Map<string, ArticleHit> {
+  return new Map(index.search(query).map((hit) => [hit.article.id, hit]));
 }
 
 function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealResult[] {

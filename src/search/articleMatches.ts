@@ -143,17 +143,33 @@ export class ArticleMatcher {
     return withExactTerms(miniSearch, pool, others, exactly);
   }
 
+  /**
+   * The question's matches among the given articles only, scored as `matches` would score them: on a
+   * large corpus, for the words the corpus holds as written (a typo's correction is in the question too).
+   */
+  matchesAmong(text: string, among: ReadonlySet<string>): SearchResult[] {
+    const miniSearch = this.index.miniSearch();
+    const { text: searched } = this.searchText(text);
+    if (this.index.size() < LARGE_CORPUS) return miniSearch.search(searched, { ...this.matching(), filter: (result) => among.has(result.id) });
+    const known = [...new Set(tokenize(searched).map(processTerm))].filter((term): term is string => term !== null && this.documentFrequency(term) > 0);
+    const shells = [...among].map((id) => ({ id, score: 0, terms: [], queryTerms: [], match: {} }));
+    return withExactTerms(miniSearch, shells, known, { boost: ARTICLE_BOOST, boostTerm }).filter((result) => result.score > 0);
+  }
+
   /** The ids of the articles holding a term (in any field): all when there are at most `most`, else the `most` newest. */
   private holding(term: string, most: number): string[] {
     const ms = internals(this.index.miniSearch());
     const fields = [...(ms._index.get(term)?.values() ?? [])];
-    const all = new Set<number>();
-    for (const postings of fields) for (const shortId of postings.keys()) if (ms._documentIds.has(shortId)) all.add(shortId);
-    if (all.size <= most) return [...all].map((shortId) => ms._documentIds.get(shortId)!);
+    if (fields.reduce((sum, postings) => sum + postings.size, 0) <= most) {
+      const all = new Set<number>();
+      for (const postings of fields) for (const shortId of postings.keys()) if (ms._documentIds.has(shortId)) all.add(shortId);
+      return [...all].map((shortId) => ms._documentIds.get(shortId)!);
+    }
+    // Newest first until enough: a term in a large share of the articles is found within the first few hundred.
     const ids: string[] = [];
     for (const article of this.index.byDate()) {
       const shortId = ms._idToShortId.get(article.id);
-      if (shortId !== undefined && all.has(shortId)) ids.push(article.id);
+      if (shortId !== undefined && fields.some((postings) => postings.get(shortId) !== undefined)) ids.push(article.id);
       if (ids.length >= most) break;
     }
     return ids;

@@ -164,7 +164,7 @@ export class NewsIndex implements SearchableIndex {
     const { text, corrections } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
-    const results = this.matcher.matches(text, new Set(corrections.keys()));
+    const results = options.among ? this.matcher.matchesAmong(text, options.among) : this.matcher.matches(text, new Set(corrections.keys()));
     const wants = answerTypeOf(query);
     const derived = new Map<string, Array<[string, number]>>();
     const scorePoints = (article: Article, inPoints: string[]) => this.keyPoints.score(article, inPoints, asked, wants, derived);

@@ -14,6 +14,8 @@ export interface ArticleHit {
 export interface SearchOptions {
   limit?: number;
   filter?: (article: Article) => boolean;
+  /** Only these articles are scored: for the few an answer lists already (a company's deals), whatever else would match. */
+  among?: ReadonlySet<string>;
 }
 
 /** What the answers need of an index: the whole index, or the part one server may see. */

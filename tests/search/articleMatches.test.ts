@@ -38,6 +38,14 @@ describe("matching a question on a large corpus", () => {
     expect(openAI.every((r) => r.queryTerms.includes("openai"))).toBe(true);
   });
 
+  it("scores only the articles asked about, as minisearch would score them", () => {
+    const among = new Set(index.withCompany("Nvidia").slice(0, 7).map((article) => article.id));
+    const ours = matcher.matchesAmong("Nvidia OpenAI deal", among);
+    const reference = articleIndex.search(matcher.searchText("Nvidia OpenAI deal").text, { ...matcher.matching(), filter: (result: { id: string }) => among.has(result.id) });
+    expect(ours.map((r) => r.id)).toEqual(reference.map((r) => r.id));
+    ours.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]!.score, 9));
+  });
+
   it("searches a misspelt company by its correction alone", () => {
     const corrected = matcher.matches("Nvdiia Nvidia", new Set(["Nvdiia"]));
     expect(corrected.map((r) => [r.id, r.score])).toEqual(matcher.matches("Nvidia").map((r) => [r.id, r.score]));
