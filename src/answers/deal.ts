@@ -33,12 +33,12 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
 function listCompanyDeals(index: SearchableIndex, companies: string[], query: string, limit: number): DealResult[] {
   const listed = companyDeals(index, companies, limit);
   const shown = new Set(listed.map(({ article }) => article.id));
-  const hits = new Map(index.search(query, { among: shown }).map((hit) => [hit.article.id, hit]));
+  const hits = searchHits(index, query, { among: shown });
   return listed.map(({ article, deal }) => ({ article, deal, keyPoints: hits.get(article.id)?.keyPoints ?? article.keyPoints }));
 }
 
-function searchHits(index: SearchableIndex, query: string): Map<string, ArticleHit> {
-  return new Map(index.search(query).map((hit) => [hit.article.id, hit]));
+function searchHits(index: SearchableIndex, query: string, options?: { among: ReadonlySet<string> }): Map<string, ArticleHit> {
+  return new Map(index.search(query, options).map((hit) => [hit.article.id, hit]));
 }
 
 function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
