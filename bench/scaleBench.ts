@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { SNAPSHOT_FILE } from "../src/search/snapshot.js";
 import path from "node:path";
@@ -6,11 +6,15 @@ import { fileURLToPath } from "node:url";
 import { scaleQueries } from "./scaleQueries.js";
 import { syntheticCorpus, writeSyntheticCorpus } from "./synthetic.js";
 import { round } from "./stats.js";
+import { writeZipfCorpus, zipfCorpus } from "./zipfArchive.js";
+import { zipfQueries } from "./zipfQueries.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(here, "out");
-/** Queries per size: a third each of questions, deal queries and titles. */
-export const SCALE_QUERIES = 150;
+/** The two synthetic archives: companies spread evenly (Markdown), or Zipf-distributed as in real news (plain text). */
+export type ArchiveKind = "even" | "zipf";
+/** Queries per archive: for the even one a third each of questions, deal queries and titles; see zipfQueries for the other. */
+export const SCALE_QUERIES: Record<ArchiveKind, number> = { even: 150, zipf: 500 };
 
 function run(mode: "cold" | "warm" | "bot" | "plain", corpusDir: string, snapshotFile: string, queriesFile: string) {
   const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(here, "scaleWorker.ts"), mode, corpusDir, snapshotFile, queriesFile], {
@@ -21,38 +25,77 @@ function run(mode: "cold" | "warm" | "bot" | "plain", corpusDir: string, snapsho
   return JSON.parse(output.trim().split("\n").at(-1)!);
 }
 
+/** Milliseconds from starting `npx newsdesk ask --json` (the built CLI) to its exit, with DATA_DIR set. */
+function cliAsk(corpusDir: string, dataDir: string, question: string): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [path.join(here, "..", "dist", "cli", "main.js"), "ask", "--json", "--corpus", corpusDir, question], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`newsdesk ask failed: ${result.stderr}`);
+  return Math.round(performance.now() - started);
+}
+
 /**
  * A synthetic archive of `size` articles written as files, then, each in a fresh process: indexed from
- * the files (and the snapshot saved), started from the snapshot and queried as the bot answers, and the
- * same queries put to plain minisearch (default options) over the same documents.
+ * the files (and the snapshot saved), started from the snapshot and queried as the bot answers, the whole
+ * bot started, the CLI run on the snapshot, and the files read and indexed by plain minisearch (default
+ * options), which then answers the same queries.
  */
-export function benchScale(size: number) {
-  const corpusDir = path.join(OUT, `synthetic-${size}`);
+export function benchScale(kind: ArchiveKind, size: number, options: { bot: boolean }) {
+  const corpusDir = path.join(OUT, kind === "even" ? `synthetic-${size}` : `zipf-${size}`);
   const marker = path.join(corpusDir, ".complete");
   if (!existsSync(marker)) {
-    writeSyntheticCorpus(corpusDir, size);
+    if (kind === "even") writeSyntheticCorpus(corpusDir, size);
+    else writeZipfCorpus(corpusDir, size);
     writeFileSync(marker, "");
   }
   mkdirSync(OUT, { recursive: true });
-  const queriesFile = path.join(OUT, `queries-${size}.json`);
-  writeFileSync(queriesFile, JSON.stringify(scaleQueries(syntheticCorpus(size), SCALE_QUERIES)));
+  const queriesFile = path.join(OUT, `queries-${kind}-${size}.json`);
+  const queries = kind === "even" ? scaleQueries(syntheticCorpus(size), SCALE_QUERIES.even) : zipfQueries(zipfCorpus(size), SCALE_QUERIES.zipf);
+  writeFileSync(queriesFile, JSON.stringify(queries));
   // The snapshot where the bot keeps it: DATA_DIR/index.snapshot.
-  const dataDir = path.join(OUT, `data-${size}`);
+  const dataDir = path.join(OUT, `data-${kind}-${size}`);
   rmSync(dataDir, { recursive: true, force: true });
   const snapshotFile = path.join(dataDir, SNAPSHOT_FILE);
   const cold = run("cold", corpusDir, snapshotFile, queriesFile);
   const warm = run("warm", corpusDir, snapshotFile, queriesFile);
-  run("bot", corpusDir, snapshotFile, queriesFile); // the first start fills the database with the corpus
-  const bot = run("bot", corpusDir, snapshotFile, queriesFile);
+  const cliSecondRunMs = cliAsk(corpusDir, dataDir, queries[0]!.text);
+  let bot = {};
+  if (options.bot) {
+    run("bot", corpusDir, snapshotFile, queriesFile); // the first start fills the database with the corpus
+    bot = run("bot", corpusDir, snapshotFile, queriesFile);
+  }
   const plain = run("plain", corpusDir, snapshotFile, queriesFile);
   const snapshotMB = Math.round(readFileSync(snapshotFile).length / 1e6);
   return {
+    archive: kind,
     articles: size,
     ...cold,
     snapshotMB,
     ...warm,
+    cliSecondRunMs,
     ...bot,
     plain,
-    ratio: { median: round(plain.answerMs.median / warm.answerMs.median, 1), p99: round(plain.answerMs.p99 / warm.answerMs.p99, 1) },
+    ratio: { median: round(plain.answerMs.median / warm.answerMs.median, 1), p99: round(plain.answerMs.p99 / warm.answerMs.p99, 1), coldBuild: round(cold.startWithoutSnapshotMs / plain.buildMs, 2) },
   };
+}
+
+export type ScaleResult = ReturnType<typeof benchScale>;
+
+/** The bounds of issue 12 for the Zipf archive, by size: what the bench prints PASS or FAIL against. */
+export function scaleTargets(result: ScaleResult): Array<{ target: string; measured: string; pass: boolean }> {
+  if (result.archive !== "zipf") return [];
+  const checks: Array<{ target: string; measured: string; pass: boolean }> = [];
+  const p99Bound = result.articles >= 100_000 ? 50 : result.articles >= 50_000 ? 30 : result.articles >= 10_000 ? 10 : null;
+  if (p99Bound !== null) checks.push({ target: `answer p99 <= ${p99Bound} ms`, measured: `${result.answerMs.p99} ms`, pass: result.answerMs.p99 <= p99Bound });
+  if (result.articles <= 50_000 && result.articles >= 10_000) {
+    checks.push({ target: "cold build (parse + index) <= 1.0x plain minisearch (read + index)", measured: `${result.ratio.coldBuild}x (${result.startWithoutSnapshotMs} / ${result.plain.buildMs} ms)`, pass: result.ratio.coldBuild <= 1 });
+  }
+  if (result.articles >= 100_000) {
+    checks.push({ target: "resident memory after start-up <= 1 GB", measured: `${result.startRssMB} MB`, pass: result.startRssMB <= 1000 });
+    checks.push({ target: "start from the snapshot <= 4 s", measured: `${result.startFromSnapshotMs} ms`, pass: result.startFromSnapshotMs <= 4000 });
+  }
+  if (result.articles >= 50_000) checks.push({ target: "second `newsdesk ask` answers within 3 s of starting", measured: `${result.cliSecondRunMs} ms`, pass: result.cliSecondRunMs <= 3000 });
+  return checks;
 }

@@ -10,7 +10,7 @@ export interface ScaleQuery {
 }
 
 /** A misspelling: two neighbouring letters swapped inside the word. */
-function typo(word: string, next: () => number): string {
+export function typo(word: string, next: () => number): string {
   if (word.length < 6) return word;
   const at = 1 + Math.floor(next() * (word.length - 3));
   return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);

@@ -73,10 +73,14 @@ export function syntheticFileId(n: number): string {
 
 /** Writes a synthetic corpus as files, as the bot reads a corpus folder. */
 export function writeSyntheticCorpus(dir: string, count: number, seed = 42): SyntheticArticle[] {
-  const articles = syntheticCorpus(count, seed);
+  return writeArchive(dir, syntheticCorpus(count, seed), ".md");
+}
+
+/** Writes articles as files named after their ids (in place of whatever the folder held). */
+export function writeArchive<T extends SyntheticArticle>(dir: string, articles: T[], extension: ".md" | ".txt"): T[] {
   rmSync(dir, { recursive: true, force: true });
   for (const article of articles) {
-    const file = path.join(dir, `${article.id}.md`);
+    const file = path.join(dir, `${article.id}${extension}`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, article.text);
   }

@@ -1,9 +1,9 @@
-import type { Article, Deal } from "../articles/article.js";
+import type { Deal } from "../articles/article.js";
 import { findCompanies } from "../extract/companies.js";
 import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
 import type { Answer, DealResult } from "./answer.js";
-import { byNewest } from "../articles/order.js";
+import { bestDeal, companyDeals } from "./companyDeals.js";
 import { cleanQuery } from "./queries.js";
 import { suggestionFor } from "./suggest.js";
 
@@ -11,8 +11,6 @@ import { suggestionFor } from "./suggest.js";
 export const DEFAULT_DEAL_LIMIT = 10;
 /** Words that say "a deal" without narrowing the topic: "OpenAI deals" is a query for a company. */
 const GENERIC = new Set(terms("deal deals agreement agreements transaction transactions news company companies"));
-/** Non-deal news is listed after the deals only for articles mostly about the company (among its first names). */
-const NEWS_PROMINENCE = 3;
 
 /**
  * The deals that involve a company or match a topic. A query that is only company names lists every deal
@@ -27,28 +25,20 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
   const withoutNames = mentions.reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), query);
   const misspelt = new Set([...expanded.corrections.keys()].flatMap((word) => terms(word)));
   const topic = terms(withoutNames).filter((term) => !GENERIC.has(term) && !misspelt.has(term));
-  const hits = new Map(index.search(expanded.text).map((hit) => [hit.article.id, hit]));
-
-  const results = companies.length > 0 && topic.length === 0
-    ? companyDeals(index, companies, hits)
-    : topicDeals(companies, hits);
+  const results = companies.length > 0 && topic.length === 0 ? listCompanyDeals(index, companies, expanded.text, limit) : topicDeals(companies, searchHits(index, expanded.text));
   return { type: "deal", query, companies, deals: results.slice(0, limit), suggestion: suggestionFor(index, query) };
 }
 
-function companyDeals(index: SearchableIndex, companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
-  const ranked: Array<{ article: Article; deal: Deal; level: number }> = [];
-  const news: Article[] = [];
-  const named = new Map(companies.flatMap((company) => index.withCompany(company)).map((article) => [article.id, article]));
-  for (const article of named.values()) {
-    const best = bestDeal(article, companies);
-    if (best && best.level > 0) ranked.push({ article, ...best });
-    else if (article.deals.length === 0 && companies.some((c) => article.companies.slice(0, NEWS_PROMINENCE).includes(c))) news.push(article);
-  }
-  ranked.sort((a, b) => b.level - a.level || byNewest(a.article, b.article) || (b.deal.amount?.value ?? 0) - (a.deal.amount?.value ?? 0));
-  return [
-    ...ranked.map(({ article, deal }) => ({ article, deal, keyPoints: keyPointsFor(article, hits) })),
-    ...news.sort(byNewest).map((article) => ({ article, deal: null, keyPoints: keyPointsFor(article, hits) })),
-  ];
+/** The companies' deals, each with its key points ordered for the query (only the listed articles' are scored). */
+function listCompanyDeals(index: SearchableIndex, companies: string[], query: string, limit: number): DealResult[] {
+  const listed = companyDeals(index, companies, limit);
+  const shown = new Set(listed.map(({ article }) => article.id));
+  const hits = searchHits(index, query, { among: shown });
+  return listed.map(({ article, deal }) => ({ article, deal, keyPoints: hits.get(article.id)?.keyPoints ?? article.keyPoints }));
+}
+
+function searchHits(index: SearchableIndex, query: string, options?: { among: ReadonlySet<string> }): Map<string, ArticleHit> {
+  return new Map(index.search(query, options).map((hit) => [hit.article.id, hit]));
 }
 
 function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
@@ -68,23 +58,4 @@ function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealRes
   ];
 }
 
-/**
- * The article's deal that best fits the companies asked about, and how well: 3 when all of them are
- * parties, 2 when one is a party and the article names the others, 1 when one is a party, 0.5 when the
- * article is mostly about them without naming them as parties (the headline named someone else), 0 otherwise.
- */
-function bestDeal(article: Article, companies: string[]): { deal: Deal; level: number } | null {
-  let best: { deal: Deal; level: number } | null = null;
-  for (const deal of article.deals) {
-    const parties = companies.filter((c) => deal.parties.includes(c)).length;
-    const named = companies.filter((c) => article.companies.includes(c)).length;
-    const prominent = companies.every((c) => article.companies.slice(0, NEWS_PROMINENCE).includes(c));
-    const level = companies.length === 0 ? 0 : parties === companies.length ? 3 : parties > 0 && named === companies.length ? 2 : parties > 0 ? 1 : prominent ? 0.5 : 0;
-    if (!best || level > best.level) best = { deal, level };
-  }
-  return best;
-}
 
-function keyPointsFor(article: Article, hits: Map<string, ArticleHit>): string[] {
-  return hits.get(article.id)?.keyPoints ?? article.keyPoints;
-}

@@ -42,6 +42,11 @@ export interface CorpusListing {
 export interface LoadOptions {
   /** The folder's listing when it was taken already (see `listCorpusInWorker`). */
   listing?: CorpusListing;
+  /**
+   * Reads and parses the files to read (paths and article ids) another way, in order, or returns undefined
+   * to leave them to loadCorpus (see preparePool.ts: worker threads for a large corpus).
+   */
+  parseFiles?: (files: Array<{ file: string; id: string }>) => Promise<ParseResult[]> | undefined;
   /** An article already read from this file when it had this stamp (a snapshot's), to use instead of reading it again. */
   known?: (file: string, stamp: FileStamp) => Article | undefined;
 }
@@ -79,6 +84,11 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
     if (known) results[i] = { result: { ok: true, article: known }, stamp: stamp! };
     else toRead.push(i);
   });
+  const parsedElsewhere = await options.parseFiles?.(toRead.map((i) => ({ file: files[i]!, id: idForFile(corpusDir, files[i]!) })));
+  if (parsedElsewhere) {
+    toRead.forEach((i, n) => (results[i] = { result: parsedElsewhere[n]!, stamp: listed[i] ?? null }));
+    toRead.length = 0;
+  }
   await mapLimited(toRead, 32, async (i) => {
     const file = files[i]!;
     try {

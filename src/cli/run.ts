@@ -45,6 +45,15 @@ const COMMANDS = ["ask", "deal", "summary", "latest", "check"] as const;
 
 class UsageError extends Error {}
 
+/**
+ * Where the command keeps its index between runs, as the bot does: DATA_DIR, else `./data` (see "Speed"
+ * in the README). A large corpus is parsed and indexed once; later runs read the snapshot and only the
+ * files changed since.
+ */
+export function cliSnapshotFile(env: Record<string, string | undefined>): string {
+  return path.resolve(env.DATA_DIR || "data", SNAPSHOT_FILE);
+}
+
 /** Runs the `newsdesk` command line and returns its exit code (0 ok, 1 bad corpus on check, 2 bad usage). */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let parsed;
@@ -61,14 +70,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const corpusDir = resolveCorpusDir(parsed.corpus ?? io.env.CORPUS_DIR);
   let loaded;
   try {
-    // With DATA_DIR set, the index is kept there between runs (see "Speed" in the README).
-    loaded = await loadIndexedCorpus(corpusDir, { snapshotFile: io.env.DATA_DIR ? path.join(io.env.DATA_DIR, SNAPSHOT_FILE) : null });
+    loaded = await loadIndexedCorpus(corpusDir, { snapshotFile: cliSnapshotFile(io.env) });
   } catch (error) {
     io.stderr(`newsdesk: cannot read the corpus folder ${corpusDir} (${(error as NodeJS.ErrnoException).code ?? error})\n`);
     return 2;
   }
   const { corpus, index } = loaded;
-  if (loaded.snapshot.saveError) io.stderr(`warning: could not save the index snapshot in DATA_DIR (${loaded.snapshot.saveError})\n`);
+  if (loaded.snapshot.saveError) io.stderr(`warning: could not save the index snapshot ${cliSnapshotFile(io.env)} (${loaded.snapshot.saveError})\n`);
   if (parsed.command === "check") {
     for (const problem of corpus.problems) io.stdout(`${problem.file}: ${problem.reason}\n`);
     io.stdout(`${corpus.articles.length} articles loaded, ${corpus.problems.length} bad file${corpus.problems.length === 1 ? "" : "s"} in ${corpusDir}\n`);

@@ -25,14 +25,45 @@ const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])";
 const ALIAS_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(byAlias.keys())})${BOUNDARY_AFTER}`, "giu");
 // A one-letter name ("X") must stand alone: "X-energy" is another company.
 const CASE_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(caseSensitive.keys())})(?![\\p{L}\\p{N}]|[.-][\\p{L}\\p{N}])`, "gu");
+/**
+ * The same names in lower-case text with ASCII word edges: several times faster than ALIAS_PATTERN (whose
+ * case folding and Unicode classes made it most of the cost of indexing an archive). A match is kept when
+ * ALIAS_PATTERN's own edges hold there; where they do not (a letter like "é" next to a name), or where
+ * lower case changes the text's length, the text is read with ALIAS_PATTERN itself.
+ */
+const LOWER_CASE_PATTERN = new RegExp(`(?<![a-z0-9])(${alternation(byAlias.keys())})(?![a-z0-9])`, "g");
+const EDGE_BEFORE = new RegExp(BOUNDARY_BEFORE, "uy");
+const EDGE_AFTER = new RegExp(BOUNDARY_AFTER, "uy");
 
-/** Every known company named in `text`, in order of appearance (aliases resolved to canonical names). */
-export function findCompanies(text: string): CompanyMention[] {
+function aliasMentions(text: string): CompanyMention[] {
+  const lower = text.toLowerCase();
   const mentions: CompanyMention[] = [];
+  if (lower.length === text.length) {
+    let exact = true;
+    for (const match of lower.matchAll(LOWER_CASE_PATTERN)) {
+      const index = match.index!;
+      const end = index + match[1]!.length;
+      EDGE_BEFORE.lastIndex = index;
+      EDGE_AFTER.lastIndex = end;
+      if (!EDGE_BEFORE.test(text) || !EDGE_AFTER.test(text)) {
+        exact = false;
+        break;
+      }
+      mentions.push({ name: byAlias.get(match[1]!)!, index, text: text.slice(index, end) });
+    }
+    if (exact) return mentions;
+    mentions.length = 0;
+  }
   for (const match of text.matchAll(ALIAS_PATTERN)) {
     const name = byAlias.get(match[1]!.toLowerCase());
     if (name) mentions.push({ name, index: match.index!, text: match[1]! });
   }
+  return mentions;
+}
+
+/** Every known company named in `text`, in order of appearance (aliases resolved to canonical names). */
+export function findCompanies(text: string): CompanyMention[] {
+  const mentions = aliasMentions(text);
   for (const match of text.matchAll(CASE_PATTERN)) {
     const name = caseSensitive.get(match[1]!);
     const covered = mentions.some((m) => match.index! >= m.index && match.index! < m.index + m.text.length);

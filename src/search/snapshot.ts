@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { listCorpusInWorker, loadCorpus, sameStamp, type Corpus, type FileStamp } from "../articles/loadCorpus.js";
 import { LARGE_CORPUS, NewsIndex, type IndexSnapshot } from "./newsIndex.js";
+import { parseManyInWorkers } from "./preparePool.js";
 
 /** Bumped when the snapshot's layout changes. */
 const SNAPSHOT_FORMAT = 1;
@@ -68,6 +69,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
   const savedAt = saved.snapshot?.savedAt ?? 0;
   let corpus = await loadCorpus(corpusDir, {
     listing: await listing?.catch(() => undefined),
+    parseFiles: parseManyInWorkers,
     known: (name, stamp) => {
       const before = byName.get(name);
       // A file written in the last moments before the snapshot may have changed since within the same
@@ -80,7 +82,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
     // The common words were counted on a corpus much smaller or larger than this one: count again.
     rejected = "the corpus grew or shrank by over a quarter since it was built";
     restored = null;
-    corpus = await loadCorpus(corpusDir);
+    corpus = await loadCorpus(corpusDir, { parseFiles: parseManyInWorkers });
   }
   let index: NewsIndex;
   let removed = 0;

@@ -1,14 +1,20 @@
 import { spawn } from "node:child_process";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/run.js";
+import { mkdtempSync, statSync, utimesSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { cliSnapshotFile, runCli } from "../../src/cli/run.js";
 import { makeCorpus, markdownArticle } from "../helpers/articles.js";
+
+/** The command keeps its index snapshot in DATA_DIR: a folder of this test file's own. */
+const dataDir = mkdtempSync(path.join(tmpdir(), "newsdesk-cli-"));
 
 async function cli(args: string[], input?: string) {
   let stdout = "";
   let stderr = "";
   const stdin = Object.assign(Readable.from(input === undefined ? [] : [input]), { isTTY: input === undefined });
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin, env: {} });
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin, env: { DATA_DIR: dataDir } });
   return { code, stdout, stderr };
 }
 
@@ -44,6 +50,30 @@ describe("newsdesk ask / deal / summary / latest", () => {
     const { code, stdout } = await cli(["ask", "zebra xylophone quidditch"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/No article matches “zebra xylophone quidditch”/);
+  });
+});
+
+describe("the index kept between runs", () => {
+  it("is kept in DATA_DIR, else in ./data as the bot keeps it", () => {
+    expect(cliSnapshotFile({ DATA_DIR: "/srv/newsdesk" })).toBe(path.resolve("/srv/newsdesk/index.snapshot"));
+    expect(cliSnapshotFile({})).toBe(path.resolve("data", "index.snapshot"));
+  });
+
+  it("is written by the first run and read by the next, which answers alike", async () => {
+    const corpusDir = makeCorpus({ "one.md": markdownArticle({ title: "Quillfeather buys Brightmoss" }) });
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(corpusDir, "one.md"), hourAgo, hourAgo); // settled: a file written just before a snapshot is read again
+    const snapshotDir = mkdtempSync(path.join(tmpdir(), "newsdesk-cli-"));
+    const run = async () => {
+      let stdout = "";
+      const stdin = Object.assign(Readable.from([]), { isTTY: true });
+      await runCli(["ask", "Quillfeather", "--json", "--corpus", corpusDir], { stdout: (t) => (stdout += t), stderr: () => undefined, stdin, env: { DATA_DIR: snapshotDir } });
+      return stdout;
+    };
+    const first = await run();
+    const written = statSync(path.join(snapshotDir, "index.snapshot")).mtimeMs;
+    expect(await run()).toBe(first);
+    expect(statSync(path.join(snapshotDir, "index.snapshot")).mtimeMs).toBe(written); // used as it was, not built again
   });
 });
 
@@ -100,7 +130,7 @@ describe("batch mode", () => {
   });
 
   it("answers each line as soon as it is read, so another program can converse with it", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "ask"], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "ask"], { stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, DATA_DIR: dataDir } });
     const lines: string[] = [];
     let buffer = "";
     const nextLine = () => new Promise<string>((resolve) => {

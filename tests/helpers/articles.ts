@@ -1,4 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import type { Article } from "../../src/articles/article.js";
+import { parseArticleText } from "../../src/articles/parse.js";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -93,4 +95,11 @@ export function makeCorpus(files: Record<string, string | Uint8Array>): string {
     writeFileSync(file, content);
   }
   return dir;
+}
+
+/** A parsed article from `markdownArticle(parts)`, with the id given. */
+export function parsedArticle(id: string, parts: Parameters<typeof markdownArticle>[0] = {}): Article {
+  const result = parseArticleText(markdownArticle(parts), id);
+  if (!result.ok) throw new Error(result.reason);
+  return result.article;
 }

@@ -1,3 +1,4 @@
+import type MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { syntheticCorpus } from "../../bench/synthetic.js";
 import { ask } from "../../src/answers/ask.js";
@@ -5,6 +6,7 @@ import { deal } from "../../src/answers/deal.js";
 import type { Article } from "../../src/articles/article.js";
 import { byNewest } from "../../src/articles/order.js";
 import { parseArticleText } from "../../src/articles/parse.js";
+import type { ArticleMatcher } from "../../src/search/articleMatches.js";
 import { LARGE_CORPUS, NewsIndex } from "../../src/search/newsIndex.js";
 
 const parse = (text: string, id: string): Article => {
@@ -24,18 +26,13 @@ describe("an index of a large corpus", () => {
   });
 
   it("scores the articles holding a question's distinctive words exactly as minisearch would", () => {
-    const internals = index as unknown as {
-      articleMatches(text: string): Array<{ id: string; score: number }>;
-      searchText(text: string): { text: string };
-      matching(): object;
-      articleIndex: { search(text: string, options: object): Array<{ id: string; score: number }> };
-    };
+    const { matcher, articleIndex } = index as unknown as { matcher: ArticleMatcher; articleIndex: MiniSearch };
     for (const doc of documents.slice(200, 230)) {
       const question = `${doc.title} partners acquires`; // company names, and words of one article in eight
-      const ours = internals.articleMatches(question);
+      const ours = matcher.matches(question);
       const candidates = new Set(ours.map((r) => r.id));
       // minisearch itself, scoring the whole question for the same articles.
-      const reference = internals.articleIndex.search(internals.searchText(question).text, { ...internals.matching(), boostDocument: (id: string) => (candidates.has(id) ? 1 : 0) });
+      const reference = articleIndex.search(matcher.searchText(question).text, { ...matcher.matching(), boostDocument: (id: string) => (candidates.has(id) ? 1 : 0) });
       expect(ours.length).toBeGreaterThan(0);
       expect(ours.map((r) => r.id)).toEqual(reference.map((r) => r.id));
       ours.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]!.score, 9));

@@ -1,0 +1,83 @@
+import type { Article, Deal } from "../articles/article.js";
+import { byNewest } from "../articles/order.js";
+import type { SearchableIndex } from "../search/newsIndex.js";
+import { best } from "./best.js";
+
+/** Non-deal news is listed after the deals only for articles mostly about the company (among its first names). */
+const NEWS_PROMINENCE = 3;
+/** Companies named in at most this many articles in all have each of them weighed; beyond, see `companyDeals`. */
+export const WEIGH_ALL = 1_000;
+
+/** An article listed for the companies: its best deal and how well it fits them (see bestDeal), or null for other news. */
+export interface CompanyDeal { article: Article; deal: Deal | null; level: number }
+
+/**
+ * The article's deal that best fits the companies asked about, and how well: 3 when all of them are
+ * parties, 2 when one is a party and the article names the others, 1 when one is a party, 0.5 when the
+ * article is mostly about them without naming them as parties (the headline named someone else), 0 otherwise.
+ */
+export function bestDeal(article: Article, companies: string[]): { deal: Deal; level: number } | null {
+  let found: { deal: Deal; level: number } | null = null;
+  // Plain loops: this runs for many thousands of articles when a company is in a large share of the news.
+  let named = 0;
+  let prominent = true;
+  for (const company of companies) {
+    const at = article.companies.indexOf(company);
+    if (at >= 0) named++;
+    if (at < 0 || at >= NEWS_PROMINENCE) prominent = false;
+  }
+  for (const deal of article.deals) {
+    let parties = 0;
+    for (const company of companies) if (deal.parties.includes(company)) parties++;
+    const level = companies.length === 0 ? 0 : parties === companies.length ? 3 : parties > 0 && named === companies.length ? 2 : parties > 0 ? 1 : prominent ? 0.5 : 0;
+    if (!found || level > found.level) found = { deal, level };
+  }
+  return found;
+}
+
+/** How an article is listed for the companies: a deal with its level, other news about them, or not at all. */
+function weigh(article: Article, companies: string[]): CompanyDeal | null {
+  const found = bestDeal(article, companies);
+  if (found) return found.level > 0 ? { article, ...found } : null;
+  const prominent = companies.some((company) => {
+    const at = article.companies.indexOf(company);
+    return at >= 0 && at < NEWS_PROMINENCE;
+  });
+  return prominent ? { article, deal: null, level: 0 } : null;
+}
+
+/** Deals first (best fitting, then newest), then other news (newest first). */
+const listOrder = (a: CompanyDeal, b: CompanyDeal) => b.level - a.level || byNewest(a.article, b.article);
+
+/**
+ * The first `limit` deals of the companies, those with all of them as parties first, then newest; then
+ * their other news. Companies in a large share of an archive (OpenAI in 40% of the news) have tens of
+ * thousands of articles, so beyond WEIGH_ALL articles in all not every one is weighed: the deals that name
+ * every company can only be among the articles of the least named one, and the others are read newest
+ * first until the list is full (within a level, the list is newest first, so what comes later cannot
+ * come before).
+ */
+export function companyDeals(index: SearchableIndex, companies: string[], limit: number, weighAllUpTo = WEIGH_ALL): CompanyDeal[] {
+  const named = companies.map((company) => index.withCompany(company));
+  const weighAll = (articles: Iterable<Article>) => [...articles].map((article) => weigh(article, companies)).filter((found) => found !== null);
+  if (named.reduce((sum, articles) => sum + articles.length, 0) <= weighAllUpTo) {
+    return best(weighAll(new Map(named.flat().map((article) => [article.id, article])).values()), limit, listOrder);
+  }
+  const leastNamed = named.reduce((a, b) => (b.length < a.length ? b : a));
+  let first: CompanyDeal[] = [];
+  let stopAt = 3;
+  if (leastNamed.length <= weighAllUpTo) {
+    first = best(weighAll(leastNamed).filter((found) => found.level >= 2), limit, listOrder);
+    if (first.length >= limit) return first;
+    stopAt = 1; // every deal naming all the companies is taken: the best of the rest have one of them as a party
+  }
+  const taken = new Set(first.map((found) => found.article.id));
+  const seen: CompanyDeal[] = [];
+  index.newest(limit - first.length, (article) => {
+    if (taken.has(article.id)) return false;
+    const found = weigh(article, companies);
+    if (found) seen.push(found);
+    return found?.level === stopAt;
+  });
+  return [...first, ...best(seen, limit - first.length, listOrder)];
+}

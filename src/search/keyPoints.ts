@@ -1,0 +1,212 @@
+import type { Article } from "../articles/article.js";
+import { namesOf } from "../extract/companies.js";
+import { FUZZY, MIN_PREFIX_LENGTH } from "./articleDocument.js";
+import { holdsAnswer, type AnswerType } from "./answerType.js";
+import { editDistance } from "./spelling.js";
+import { processTerm, terms } from "./text.js";
+
+/**
+ * Within one article, a query word that is also in the article's title or its deals' parties (the article's
+ * context, true of all its key points) counts this much toward ranking its key points; the other words
+ * say which key point answers. "Who supplies the GPUs for OpenAI's Amazon deal" ranks the GPU key point
+ * of the OpenAI-Amazon article first, not the one that names OpenAI and Amazon.
+ */
+export const CONTEXT_TERM_WEIGHT = 0.35;
+/** A key point holding the kind of fact the question asks for ("when" a date, "how much" a sum) ranks this much higher. */
+export const ANSWER_TYPE_BOOST = 1.5;
+/** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
+
+/** A key point's score for a question (as minisearch would score it) and its rank among its article's key points. */
+export interface ScoredPoint { index: number; score: number; rank: number }
+
+/** An article's key points as the key point index keeps them: their terms and lengths, and the article's context terms. */
+export interface PointTerms {
+  /** The terms of the article's title and its deals' parties (true of all its key points). */
+  context: string[];
+  /** Each key point's terms, in order, and its length as minisearch counts it (distinct words). */
+  points: string[][];
+  lengths: number[];
+}
+
+/** An article's key points as terms, from their words (`tokenize`, one list per key point). */
+export function pointTermsOf(article: Article, keyPointTokens: string[][]): PointTerms {
+  const parties = [...new Set(article.deals.flatMap((deal) => deal.parties))];
+  return {
+    context: [...new Set(terms(`${article.title} ${parties.flatMap((party) => [party, ...namesOf(party)]).join(" ")}`))],
+    points: keyPointTokens.map((tokens) => tokens.map(processTerm).filter((term): term is string => term !== null)),
+    lengths: keyPointTokens.map((tokens) => new Set(tokens).size),
+  };
+}
+
+/** What a snapshot keeps of the key point index: plain arrays for v8.serialize. */
+export interface KeyPointImage {
+  termList: string[];
+  /** Each article's packed key point terms, one after another: article ids, where each starts, the numbers. */
+  packedIds: string[];
+  packedStarts: Int32Array;
+  packedData: Int32Array;
+  pointTerms: string[];
+  pointCounts: Int32Array;
+  points: { count: number; terms: number };
+}
+
+/**
+ * Every article's key points as terms, and how common each term is among all key points: enough to score
+ * the key points of the few articles a search returns as minisearch scores a document of one field, without
+ * a second index of every key point. Terms are kept as numbers (ids into one list of terms).
+ */
+export class KeyPointIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly termList: string[] = [];
+  /** Per article: its context terms (title and deal parties), then per key point its length and terms. See `pack`. */
+  private readonly packed = new Map<string, Int32Array>();
+  /** In how many key points each term occurs; how many key points there are and their total length. */
+  private readonly frequency = new Map<string, number>();
+  private readonly points = { count: 0, terms: 0 };
+
+  /** Adds an article's key points (see `pointTermsOf`). */
+  add(id: string, { context, points, lengths }: PointTerms): void {
+    this.count(points, lengths, 1);
+    this.packed.set(id, this.pack(context, points, lengths));
+  }
+
+  remove(id: string): void {
+    const { points, lengths } = this.unpack(id);
+    this.count(points, lengths, -1);
+    this.packed.delete(id);
+  }
+
+  /**
+   * An article's key points scored as minisearch scores a document of one field: BM25+ over key points for
+   * each of the question's words found (`inPoints`: exactly, or by prefix or typo at minisearch's lower
+   * weights), times the number of words found; the matching ones, best ranked first. For their order,
+   * words of the article's own context count less and a key point holding the kind of fact asked for
+   * counts more. `derived` caches, for one question, which of its words each term matches.
+   */
+  score(article: Article, inPoints: string[], asked: string[], wants: AnswerType, derived: Map<string, Array<[string, number]>>): ScoredPoint[] {
+    const scored: ScoredPoint[] = [];
+    if (inPoints.length === 0) return scored;
+    const { context, points, lengths } = this.unpack(article.id);
+    const averageLength = this.points.terms / Math.max(1, this.points.count);
+    points.forEach((pointTerms, index) => {
+      const perQuery = new Map<string, number>();
+      const found = new Set<string>();
+      for (const term of inPoints) {
+        let tf = 0;
+        for (const t of pointTerms) if (t === term) tf++;
+        if (tf === 0) continue;
+        found.add(term);
+        const df = this.frequency.get(term) ?? 1;
+        const idf = Math.log(1 + (this.points.count - df + 0.5) / (df + 0.5));
+        const bm25 = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * (lengths[index] ?? pointTerms.length)) / averageLength)));
+        for (const [source, weight] of sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
+      }
+      if (perQuery.size === 0) return;
+      const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
+      const inContext = [...found].filter((term) => context.has(term)).length;
+      let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
+      if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "")) rank *= ANSWER_TYPE_BOOST;
+      scored.push({ index, score, rank });
+    });
+    return scored.sort((a, b) => b.rank - a.rank || a.index - b.index);
+  }
+
+  image(): KeyPointImage {
+    const packedIds = [...this.packed.keys()];
+    const packedStarts = new Int32Array(packedIds.length + 1);
+    packedIds.forEach((id, i) => (packedStarts[i + 1] = packedStarts[i]! + this.packed.get(id)!.length));
+    const packedData = new Int32Array(packedStarts[packedIds.length]!);
+    packedIds.forEach((id, i) => packedData.set(this.packed.get(id)!, packedStarts[i]!));
+    return {
+      termList: this.termList,
+      packedIds,
+      packedStarts,
+      packedData,
+      pointTerms: [...this.frequency.keys()],
+      pointCounts: Int32Array.from(this.frequency.values()),
+      points: { ...this.points },
+    };
+  }
+
+  /** The key point index an `image()` was taken of. Plain loops: this runs for every article and term of an archive at start-up. */
+  static restore(image: KeyPointImage): KeyPointIndex {
+    const index = new KeyPointIndex();
+    const { termList, packedIds, packedStarts, packedData, pointTerms, pointCounts } = image;
+    for (let id = 0; id < termList.length; id++) {
+      index.termList.push(termList[id]!);
+      index.termIds.set(termList[id]!, id);
+    }
+    for (let i = 0; i < packedIds.length; i++) index.packed.set(packedIds[i]!, packedData.subarray(packedStarts[i], packedStarts[i + 1]));
+    for (let i = 0; i < pointTerms.length; i++) index.frequency.set(pointTerms[i]!, pointCounts[i]!);
+    Object.assign(index.points, image.points);
+    return index;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termList.length;
+      this.termList.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  /** [context count, ...context ids, then per key point: length, term count, ...term ids]. */
+  private pack(context: string[], points: string[][], lengths: number[]): Int32Array {
+    const data: number[] = [context.length, ...context.map((term) => this.termId(term))];
+    points.forEach((point, i) => data.push(lengths[i]!, point.length, ...point.map((term) => this.termId(term))));
+    return Int32Array.from(data);
+  }
+
+  private unpack(id: string): { context: Set<string>; points: string[][]; lengths: number[] } {
+    const data = this.packed.get(id);
+    const context = new Set<string>();
+    const points: string[][] = [];
+    const lengths: number[] = [];
+    if (!data) return { context, points, lengths };
+    let at = 0;
+    const contextCount = data[at++]!;
+    for (let i = 0; i < contextCount; i++) context.add(this.termList[data[at++]!]!);
+    while (at < data.length) {
+      lengths.push(data[at++]!);
+      const count = data[at++]!;
+      const point: string[] = [];
+      for (let i = 0; i < count; i++) point.push(this.termList[data[at++]!]!);
+      points.push(point);
+    }
+    return { context, points, lengths };
+  }
+
+  private count(points: string[][], lengths: number[], change: 1 | -1): void {
+    for (const length of lengths) this.points.terms += change * length;
+    for (const point of points) {
+      this.points.count += change;
+      for (const term of new Set(point)) {
+        const count = (this.frequency.get(term) ?? 0) + change;
+        if (count > 0) this.frequency.set(term, count);
+        else this.frequency.delete(term);
+      }
+    }
+  }
+}
+
+/** The question's words a document term matches, and at what weight (1 exact, less by prefix or typo). */
+function sourcesOf(term: string, asked: string[], cache: Map<string, Array<[string, number]>>): Array<[string, number]> {
+  let sources = cache.get(term);
+  if (sources) return sources;
+  sources = [];
+  for (const query of asked) {
+    const distance = term.length - query.length;
+    if (term === query) sources.push([query, 1]);
+    else if (query.length >= MIN_PREFIX_LENGTH && term.startsWith(query)) sources.push([query, (DERIVED_WEIGHT.prefix * term.length) / (term.length + 0.3 * distance)]);
+    else if (FUZZY(query) > 0) {
+      const edits = editDistance(query, term, FUZZY(query));
+      if (edits > 0 && edits <= FUZZY(query)) sources.push([query, (DERIVED_WEIGHT.fuzzy * term.length) / (term.length + edits)]);
+    }
+  }
+  cache.set(term, sources);
+  return sources;
+}

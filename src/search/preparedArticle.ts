@@ -1,0 +1,33 @@
+import type { Article } from "../articles/article.js";
+import { documentOf, type ArticleDoc } from "./articleDocument.js";
+import { pointTermsOf, type PointTerms } from "./keyPoints.js";
+import { tokenize } from "./text.js";
+
+/** What the index needs of an article, worked out from its text: its document, and its key points as terms. */
+export interface PreparedArticle {
+  doc: ArticleDoc;
+  points: PointTerms;
+}
+
+export function prepareArticle(article: Article): PreparedArticle {
+  const keyPointTokens = article.keyPoints.map((point) => tokenize(point));
+  return { doc: documentOf(article, keyPointTokens), points: pointTermsOf(article, keyPointTokens) };
+}
+
+/**
+ * Articles prepared on other threads (preparePool.ts), by the article object they came with: the index
+ * takes the work done instead of tokenizing the article again. Weak, so an article never indexed is not kept.
+ */
+const preparedElsewhere = new WeakMap<Article, PreparedArticle>();
+
+export function rememberPrepared(article: Article, prepared: PreparedArticle): void {
+  preparedElsewhere.set(article, prepared);
+}
+
+/** The article prepared: as it was on another thread, else now. */
+export function preparedArticle(article: Article): PreparedArticle {
+  const prepared = preparedElsewhere.get(article);
+  if (!prepared) return prepareArticle(article);
+  preparedElsewhere.delete(article);
+  return prepared;
+}

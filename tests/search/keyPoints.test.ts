@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ANSWER_TYPE_BOOST, KeyPointIndex, pointTermsOf } from "../../src/search/keyPoints.js";
+import { terms, tokenize } from "../../src/search/text.js";
+import { parsedArticle } from "../helpers/articles.js";
+
+const article = parsedArticle("gpu", {
+  title: "OpenAI Signs a $38 Billion Compute Deal With Amazon",
+  keyPoints: [
+    "OpenAI and Amazon signed the deal on Monday.",
+    "Nvidia supplies the GPUs for the Amazon clusters.",
+    "The Amazon contract is worth $38 billion over seven years.",
+  ],
+});
+const other = parsedArticle("other", { keyPoints: ["Intel makes chips.", "GPUs are scarce this year."] });
+const tokensOf = (a: typeof article) => a.keyPoints.map((point) => tokenize(point));
+
+function indexOf(...articles: Array<typeof article>): KeyPointIndex {
+  const index = new KeyPointIndex();
+  for (const a of articles) index.add(a.id, pointTermsOf(a, tokensOf(a)));
+  return index;
+}
+
+describe("the key point index", () => {
+  it("ranks the key point that answers first, not the one naming the article's own parties", () => {
+    const asked = [...new Set(terms("who supplies the GPUs for OpenAI's Amazon deal"))];
+    const ranked = indexOf(article, other).score(article, asked, asked, "name", new Map());
+    expect(ranked[0]!.index).toBe(1);
+  });
+
+  it("ranks a key point holding the kind of fact asked for higher", () => {
+    const index = indexOf(article);
+    const rankOf = (wants: "money" | null) => index.score(article, ["amazon"], ["amazon"], wants, new Map()).find((p) => p.index === 2)!;
+    expect(rankOf("money").rank).toBeCloseTo(rankOf(null).rank * ANSWER_TYPE_BOOST);
+    expect(rankOf("money").score).toBe(rankOf(null).score);
+  });
+
+  it("matches a question's word by prefix and by typo, below an exact match", () => {
+    const index = indexOf(article, other);
+    const exact = index.score(article, ["nvidia"], ["nvidia"], null, new Map())[0]!;
+    const typo = index.score(article, ["nvidia"], ["nvidai"], null, new Map())[0]!;
+    expect(typo.index).toBe(exact.index);
+    expect(typo.score).toBeLessThan(exact.score);
+  });
+
+  it("saves and restores to the same scores, and forgets a removed article", () => {
+    const index = indexOf(article, other);
+    const asked = ["gpu", "amazon"];
+    const restored = KeyPointIndex.restore(index.image());
+    expect(restored.score(article, asked, asked, null, new Map())).toEqual(index.score(article, asked, asked, null, new Map()));
+    index.remove("gpu");
+    expect(index.score(article, asked, asked, null, new Map())).toEqual([]);
+    expect(index.image().points.count).toBe(other.keyPoints.length);
+  });
+});
