@@ -17,7 +17,7 @@ import { findCommand } from "./commands/index.js";
 import type { CommandInput, GuildContext } from "./commands/types.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { FeedPoller } from "../feeds/poller.js";
-import { PageStore, pagerIds, parsePagerId } from "./pages.js";
+import { answerAgain, PageStore, pagerIds, parsePagerId, parseStatelessPagerId, statelessPagerIds, type PageRequest } from "./pages.js";
 import { GENERIC_APOLOGY, privateNotice, toDiscord } from "./send.js";
 
 /** Above this many articles a search may take long enough that the reply is deferred first. */
@@ -36,6 +36,9 @@ export interface InteractionDeps {
   /** Defer before answering when the corpus has more articles than this (default DEFER_ABOVE_ARTICLES). */
   deferAboveArticles?: number;
 }
+
+const EXPIRED_PAGES = "These buttons have expired. Run the command again for a fresh answer.";
+const NOT_THE_ASKER = "Only the person who asked can turn these pages. Run the command yourself to get your own copy.";
 
 type Outcome = "answered" | "empty" | "user-error" | "expired" | "not-owner" | "error";
 
@@ -87,7 +90,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
     return "empty";
   }
   const rendered = first.pages > 1
-    ? renderAnswer(result.answer, { page: 0, pager: pagerIds(deps.pages.keep(result.answer, interaction.user.id, result.ephemeral), 0) })
+    ? renderAnswer(result.answer, { page: 0, pager: deps.pages.pagerFor(result.answer, interaction.user.id, result.ephemeral) })
     : first;
   const message = toDiscord(rendered.message);
   if (interaction.deferred) await interaction.editReply(message);
@@ -103,15 +106,17 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
 }
 
 async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<Outcome> {
+  const request = parseStatelessPagerId(interaction.customId);
+  if (request) return turnStatelessPage(interaction, request, deps);
   const pager = parsePagerId(interaction.customId);
   if (pager) {
     const paged = deps.pages.get(pager.answerId);
     if (!paged) {
-      await interaction.reply(privateNotice("These buttons have expired. Run the command again for a fresh answer."));
+      await interaction.reply(privateNotice(EXPIRED_PAGES));
       return "expired";
     }
     if (paged.ownerId !== interaction.user.id) {
-      await interaction.reply(privateNotice("Only the person who asked can turn these pages. Run the command yourself to get your own copy."));
+      await interaction.reply(privateNotice(NOT_THE_ASKER));
       return "not-owner";
     }
     const rendered = renderAnswer(paged.answer, { page: pager.page, pager: pagerIds(pager.answerId, pager.page) });
@@ -130,6 +135,26 @@ async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps
   }
   await interaction.reply(privateNotice("This button no longer does anything. Run the command again."));
   return "expired";
+}
+
+/** A page turned from what the button carries: the query asked again, on whichever worker received it. */
+async function turnStatelessPage(interaction: ButtonInteraction, request: PageRequest, deps: InteractionDeps): Promise<Outcome> {
+  if (request.expiresAt <= deps.pages.now()) {
+    await interaction.reply(privateNotice(EXPIRED_PAGES));
+    return "expired";
+  }
+  if (request.ownerId !== interaction.user.id) {
+    await interaction.reply(privateNotice(NOT_THE_ASKER));
+    return "not-owner";
+  }
+  const answer = answerAgain(request, deps.index().visibleTo(interaction.guildId ?? null));
+  const rendered = renderAnswer(answer, { page: request.page, pager: statelessPagerIds(request, request.page) ?? undefined });
+  if (rendered.empty) {
+    await interaction.reply(privateNotice("Nothing matches that question any more. Run the command again."));
+    return "empty";
+  }
+  await interaction.update(toDiscord(rendered.message));
+  return "answered";
 }
 
 function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
