@@ -10,6 +10,7 @@ import type { Logger } from "./logger.js";
 import { releaseScratchMemory } from "./memory.js";
 import type { NewsIndex } from "./search/newsIndex.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "./search/snapshot.js";
+import { startHttpEndpoint, type HttpEndpoint, type HttpEndpointOptions } from "./http/endpoint.js";
 
 export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "now"> {
   /** Feeds named in the configuration. */
@@ -26,6 +27,10 @@ export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | 
   pageTtlMs?: number;
   deferAboveArticles?: number;
   rest?: ClientOptions["rest"];
+  /** The HTTP server: interactions over HTTP (with a public key), /healthz and /metrics. */
+  http?: HttpEndpointOptions;
+  /** No gateway connection: interactions come over HTTP only, posts go over REST. */
+  interactionsOnly?: boolean;
 }
 
 export interface Newsdesk {
@@ -34,6 +39,8 @@ export interface Newsdesk {
   index: NewsIndex;
   delivery: Delivery;
   db: Db;
+  /** The HTTP server, when configured. */
+  http: HttpEndpoint | null;
   /** Stops watching and posting, disconnects, closes the database. */
   stop(): Promise<void>;
 }
@@ -43,17 +50,21 @@ export interface Newsdesk {
  * discord.js connected, and the sender posting once the connection is ready.
  */
 export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk> {
-  const { logger } = options;
+  // The HTTP server comes first, so health checks see the bot starting (503) rather than nothing.
+  const http = options.http ? await startHttpEndpoint(options.http, options.logger) : null;
+  const logger = http?.logger ?? options.logger;
   const { corpus, index, snapshot } = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
   let db: Db;
   try {
     db = openDatabase(options.dataDir);
   } catch (error) {
+    await http?.close();
     throw new Error(`cannot open the database in DATA_DIR (${options.dataDir}): ${(error as Error).message}. Make the folder writable, free some disk space, or point DATA_DIR elsewhere.`);
   }
   let delivery: Delivery | undefined;
   let feeds: FeedPoller | undefined;
-  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest });
+  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: { ...options.rest, ...http?.rest } });
+  http?.attach(client);
   delivery = new Delivery({ ...options, db, index, target: discordTarget(client.rest), logger });
   feeds = new FeedPoller({ db, delivery, logger, now: options.now, ...options.feedPolling });
   // Feed articles live in the database; they join the corpus in the index and in the reconciliation.
@@ -65,30 +76,37 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
 
   const watcher = new CorpusWatcher(options.corpusDir, delivery, logger, options.watch);
   watcher.start(corpus.files);
-  client.once(Events.ClientReady, () => {
+  const startPosting = () => {
     delivery.start();
     feeds.start();
-  });
+  };
+  if (!options.interactionsOnly) client.once(Events.ClientReady, startPosting);
   try {
-    await client.login(options.token);
+    if (options.interactionsOnly) await http!.useTokenWithoutGateway(client, options.token);
+    else await client.login(options.token);
   } catch (error) {
     watcher.stop();
     await client.destroy();
     db.close();
+    await http?.close();
     throw error;
   }
+  if (options.interactionsOnly) startPosting();
+  http?.ready({ articles: () => index.size, checkDatabase: async () => void db.prepare("SELECT 1").get(), waitingPosts: () => (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'").get() as { n: number }).n });
   return {
     client,
     feeds,
     index,
     delivery,
     db,
+    http,
     async stop() {
       watcher.stop();
       await feeds.stop();
       await delivery.stop();
       await client.destroy();
       db.close();
+      await http?.close();
     },
   };
 }

@@ -176,17 +176,29 @@ function guildContext(interaction: ChatInputCommandInteraction | AutocompleteInt
     memberCanManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
     memberCanManageServer: interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
     async checkChannel(channelId) {
-      const channel = interaction.guild?.channels.cache.get(channelId) ?? (await interaction.client.channels.fetch(channelId).catch(() => null));
-      if (!channel || !("permissionsFor" in channel) || !channel.isTextBased()) {
+      const { channel, me } = await channelAndMe(interaction, channelId);
+      if (!channel || !me || !("permissionsFor" in channel) || !channel.isTextBased()) {
         return { ok: false, reason: "Newsdesk cannot see that channel. Give it the View Channel permission there, or choose a text channel." };
       }
-      const permissions = channel.permissionsFor(interaction.client.user);
+      const permissions = channel.permissionsFor(me);
       const missing = REQUIRED_CHANNEL_PERMISSIONS.filter(([flag]) => !permissions?.has(flag)).map(([, label]) => label);
       return missing.length === 0
         ? { ok: true }
         : { ok: false, reason: `Newsdesk cannot post in <#${channelId}>: it is missing ${missing.join(", ")}. Grant ${missing.length === 1 ? "it" : "them"} to Newsdesk in the channel's settings, then run /subscribe again.` };
     },
   };
+}
+
+/** The channel and Newsdesk itself: from the gateway's cache, or over REST when there is no gateway connection. */
+async function channelAndMe(interaction: ChatInputCommandInteraction<"cached" | "raw"> | AutocompleteInteraction<"cached" | "raw">, channelId: string) {
+  const { client } = interaction;
+  if (client.user) {
+    return { channel: interaction.guild?.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null)), me: client.user };
+  }
+  const guild = await client.guilds.fetch(interaction.guildId).catch(() => null);
+  if (!guild) return { channel: null, me: null };
+  const [channel, me] = await Promise.all([guild.channels.fetch(channelId).catch(() => null), guild.members.fetch(interaction.applicationId).catch(() => null)]);
+  return { channel, me };
 }
 
 /** What Newsdesk needs in a channel to post there, and how Discord's settings name each permission. */

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomBytes } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { WebSocketServer, WebSocket } from "ws";
 
@@ -13,6 +13,8 @@ export interface RecordedRequest {
   method: string;
   /** Decoded path below /api/v10, e.g. "/interactions/123/tok/callback". */
   path: string;
+  /** True for an interaction's first response that came back as the HTTP reply of the Interactions Endpoint (recorded as its callback). */
+  viaEndpoint?: boolean;
   query: URLSearchParams;
   /** Parsed JSON body (payload_json for multipart), or null. */
   body: any;
@@ -62,6 +64,8 @@ export interface StandinOptions {
   heartbeatIntervalMs?: number;
   /** An interaction callback later than this answers 404 "Unknown interaction" (default 3000, as on Discord). */
   interactionDeadlineMs?: number;
+  /** The Ed25519 private key the stand-in signs Interactions Endpoint requests with (default: one of its own). */
+  signingKey?: KeyObject;
 }
 
 export interface Standin {
@@ -117,6 +121,16 @@ export interface Standin {
   heartbeatCount: number;
   identifyCount: number;
   resumeCount: number;
+  /** The application's Ed25519 public key (64 hex characters, for DISCORD_PUBLIC_KEY); the stand-in signs endpoint requests with it. */
+  publicKey: string;
+  /**
+   * Send interactions to this Interactions Endpoint URL (signed POSTs, as Discord does once the URL is saved in the
+   * Developer Portal) instead of over the gateway; null goes back to the gateway. A 200 reply is taken as the
+   * interaction's callback (recorded as `POST /interactions/{id}/{token}/callback` with `viaEndpoint: true`, and
+   * refused like one after the deadline); `endpointStatus` keeps every reply's status by interaction id.
+   */
+  useInteractionsEndpoint(url: string | null): void;
+  endpointStatus: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -476,7 +490,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       const extra = { id: it.originalId, webhook_id: botUserId, application_id: botUserId, type: 20 };
       let message: any;
       if (type === 4) message = saveMessage(it.channelId, data, extra);
-      if (type === 5) message = saveMessage(it.channelId, { content: "", flags: 128 | ((data.flags ?? 0) & 64) }, extra);
+      if (type === 5) message = messages.get(it.originalId) ?? saveMessage(it.channelId, { content: "", flags: 128 | ((data.flags ?? 0) & 64) }, extra);
       if ((type === 6 || type === 7) && it.messageId) message = messages.get(it.messageId);
       if (type === 7 && message) saveMessage(it.channelId, data, {}, message);
       if (r.query.get("with_response") !== "true") return [204];
@@ -494,6 +508,41 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }],
     ["GET|PATCH|DELETE", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, (m, r) => webhookMessage(m[2]!, m[3]!, r)],
   ];
+  function record(r: RecordedRequest) {
+    requests.push(r);
+    for (const w of [...waiters]) {
+      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
+      clearTimeout(w.timer);
+      waiters.delete(w);
+    }
+  }
+  // ---- the Interactions Endpoint (Discord POSTing to the bot) ----
+  const signingKey = opts.signingKey ?? generateKeyPairSync("ed25519").privateKey;
+  const publicKey = createPublicKey(signingKey).export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  let endpointUrl: string | null = null;
+  const endpointStatus = new Map<string, number>();
+  const callbackRoute = (): (typeof routes)[number][2] => routes.find(([, re]) => re.source.startsWith("^\\/interactions"))![2];
+  async function postToEndpoint(url: string, payload: any) {
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), signingKey).toString("hex");
+    let reply: any = null;
+    try {
+      const res = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp } });
+      endpointStatus.set(payload.id, res.status);
+      const text = await res.text();
+      if (res.status !== 200) return; // on Discord: "This interaction failed"
+      reply = JSON.parse(text);
+    } catch {
+      endpointStatus.set(payload.id, 0); // unreachable endpoint
+      return;
+    }
+    const path = `/interactions/${payload.id}/${payload.token}/callback`;
+    const r: RecordedRequest = { method: "POST", path, query: new URLSearchParams(), body: reply, at: performance.now(), viaEndpoint: true };
+    record(r);
+    callbackRoute()(/^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)!, r);
+  }
+
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const at = performance.now();
     const chunks: Buffer[] = [];
@@ -509,12 +558,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       r.body = Buffer.concat(chunks).toString("utf8");
       reply = [400, { code: 50109, message: "The request body contains invalid JSON." }];
     }
-    requests.push(r);
-    for (const w of [...waiters]) {
-      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
-      clearTimeout(w.timer);
-      waiters.delete(w);
-    }
+    record(r);
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
     const deletedChannel = /^\/channels\/(\d+)(?:\/|$)/.exec(path)?.[1];
     if (failure) {
@@ -592,7 +636,8 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now(), acked: false };
     interactions.set(id, it);
     byToken.set(token, it);
-    dispatch("INTERACTION_CREATE", payload);
+    if (endpointUrl) void postToEndpoint(endpointUrl, payload);
+    else dispatch("INTERACTION_CREATE", payload);
     return { id, token };
   };
   const commandData = (name: string, options: any[] | undefined, dm?: boolean) => {
@@ -606,6 +651,11 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     botUserId, botRoleId, guildId, channelIds, requests,
     identifyCount: 0,
     resumeCount: 0,
+    publicKey,
+    endpointStatus,
+    useInteractionsEndpoint(url) {
+      endpointUrl = url;
+    },
     slashCommand: (name, options, o = {}) => interaction(2, commandData(name, options, o.dm), o),
     autocomplete: (name, options, o = {}) => interaction(4, commandData(name, options), o),
     button(customId, o = {}) {
