@@ -32,7 +32,7 @@ export class NewsdeskMetrics {
   readonly registry = new Registry();
   private sources: MetricSources | null = null;
   private readonly interactions = new Counter({ name: "newsdesk_interactions_total", help: "Interactions and mentions answered, by kind, command and outcome", labelNames: ["kind", "command", "outcome"], registers: [this.registry] });
-  private readonly latency = new Histogram({ name: "newsdesk_answer_seconds", help: "Time from an interaction reaching the handlers to its answer being sent", labelNames: ["kind"], buckets: LATENCY_BUCKETS, registers: [this.registry] });
+  private readonly latency = new Histogram({ name: "newsdesk_answer_seconds", help: "Time from an interaction or mention reaching the handlers to its answer being sent", buckets: LATENCY_BUCKETS, registers: [this.registry] });
   private readonly posts = new Counter({ name: "newsdesk_posts_total", help: "Channel posts by result: sent, edited, failed (retried later), dropped, paused", labelNames: ["result"], registers: [this.registry] });
   private readonly feedPolls = new Counter({ name: "newsdesk_feed_polls_total", help: "Feed polls by result: ok or error", labelNames: ["result"], registers: [this.registry] });
   readonly httpRequests = new Counter({ name: "newsdesk_http_interactions_total", help: "Requests to POST /interactions by HTTP status", labelNames: ["status"], registers: [this.registry] });
@@ -66,7 +66,7 @@ export class NewsdeskMetrics {
       const kind = String(fields.kind ?? message);
       const command = typeof fields.command === "string" && findCommand(fields.command) ? fields.command : "";
       this.interactions.inc({ kind, command, outcome: String(fields.outcome ?? "unknown") });
-      if (typeof fields.latencyMs === "number") this.latency.observe({ kind }, fields.latencyMs / 1000);
+      if (typeof fields.latencyMs === "number") this.latency.observe(fields.latencyMs / 1000);
     } else if (POST_RESULTS[message]) {
       this.posts.inc({ result: POST_RESULTS[message] });
     } else if (FEED_RESULTS[message]) {
