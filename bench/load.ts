@@ -1,6 +1,7 @@
 import { Events } from "discord.js";
 import { parseArticleText } from "../src/articles/parse.js";
 import { createBot } from "../src/discord/bot.js";
+import { startHttpEndpoint, type HttpEndpoint } from "../src/http/endpoint.js";
 import { createLogger } from "../src/logger.js";
 import { NewsIndex } from "../src/search/newsIndex.js";
 import { startStandin } from "../tests/e2e/standin.js";
@@ -23,14 +24,25 @@ export function syntheticIndex(size: number): { index: NewsIndex; titles: string
 /**
  * `count` interactions from `users` users, spread evenly over `seconds`, through the local Discord stand-in
  * against the given index: how long each took from dispatch to its answer, whether every one was answered
- * once and in time, and the highest resident memory seen.
+ * once and in time, and the highest resident memory seen. `over: "http"` sends them as signed POSTs to the
+ * Interactions Endpoint (interactions-only mode) instead of over the gateway.
  */
-export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options = { count: 1000, users: 50, seconds: 10 }) {
+export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options = { count: 1000, users: 50, seconds: 10 }, over: "gateway" | "http" = "gateway") {
   const standin = await startStandin();
-  const bot = createBot({ index: () => corpus.index, logger: createLogger("silent"), apiUrl: standin.apiUrl, rest: { globalRequestsPerSecond: 1e6 } });
-  const ready = new Promise((resolve) => bot.once(Events.ClientReady, resolve));
-  await bot.login(TOKEN);
-  await ready;
+  const logger = createLogger("silent");
+  let endpoint: HttpEndpoint | null = null;
+  if (over === "http") endpoint = await startHttpEndpoint({ port: 0, host: "127.0.0.1", publicKey: standin.publicKey }, logger);
+  const bot = createBot({ index: () => corpus.index, logger: endpoint?.logger ?? logger, apiUrl: standin.apiUrl, rest: { globalRequestsPerSecond: 1e6, ...endpoint?.rest } });
+  if (endpoint) {
+    endpoint.attach(bot);
+    await endpoint.useTokenWithoutGateway(bot, TOKEN);
+    endpoint.ready({ articles: () => corpus.index.size, checkDatabase: async () => undefined, waitingPosts: () => 0 });
+    standin.useInteractionsEndpoint(`http://127.0.0.1:${endpoint.port}/interactions`);
+  } else {
+    const ready = new Promise((resolve) => bot.once(Events.ClientReady, resolve));
+    await bot.login(TOKEN);
+    await ready;
+  }
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const sent: Array<{ id: string; at: number }> = [];
@@ -57,10 +69,14 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
   clearInterval(sampler);
   const latencies = answers.map((answer, i) => answer.at - sent[i]!.at);
   const callbacksPer = sent.map((s) => standin.requests.filter((r) => r.method === "POST" && r.path.startsWith(`/interactions/${s.id}/`)).length);
+  const refused = over === "http" ? sent.filter((s) => standin.endpointStatus.get(s.id) !== 200).length : 0;
   await bot.destroy();
+  await endpoint?.close();
   await standin.close();
   return {
+    over,
     interactions: options.count,
+    refused,
     users: options.users,
     seconds: options.seconds,
     answered: answers.length,
@@ -69,5 +85,20 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
     latencyMs: summarize(latencies),
     peakRssMB: Math.round(peakRss / 1e6),
     maxMs: round(Math.max(...latencies), 1),
+  };
+}
+
+/** One row of the load table, for the gateway or the HTTP endpoint. */
+export function loadRow(result: Awaited<ReturnType<typeof loadRun>>) {
+  return {
+    "interactions over": result.over === "http" ? "HTTP endpoint (signed POSTs)" : "gateway",
+    answered: result.answered,
+    "answered twice": result.answeredTwice,
+    "over 3 s": result.over3s,
+    "median ms": result.latencyMs.median,
+    "p95 ms": result.latencyMs.p95,
+    "p99 ms": result.latencyMs.p99,
+    "max ms": result.maxMs,
+    "peak RSS MB": result.peakRssMB,
   };
 }

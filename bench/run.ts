@@ -7,7 +7,7 @@ import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
 import { benchDelivery } from "./deliveryBench.js";
 import { benchInteractions } from "./interactionBench.js";
-import { loadRun, syntheticIndex } from "./load.js";
+import { loadRow, loadRun, syntheticIndex } from "./load.js";
 import { benchScale, SCALE_QUERIES } from "./scaleBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,10 +39,13 @@ console.table([
   { run: "50 channels, global limit lifted", ...delivery.fiftyChannelsUnthrottled },
 ]);
 
-const load = await loadRun(syntheticIndex(10_000), { count: 1000, users: 50, seconds: 10 });
+const loadCorpus10k = syntheticIndex(10_000);
+const load = await loadRun(loadCorpus10k, { count: 1000, users: 50, seconds: 10 });
 results.load = load;
-console.log("\nLoad: 1,000 interactions from 50 users over 10 s on 10,000 synthetic articles, through the stand-in");
-console.table([{ answered: load.answered, "answered twice": load.answeredTwice, "over 3 s": load.over3s, "median ms": load.latencyMs.median, "p95 ms": load.latencyMs.p95, "p99 ms": load.latencyMs.p99, "max ms": load.maxMs, "peak RSS MB": load.peakRssMB }]);
+const loadHttp = await loadRun(loadCorpus10k, { count: 1000, users: 50, seconds: 10 }, "http");
+results.loadHttp = loadHttp;
+console.log("\nLoad: 1,000 interactions from 50 users over 10 s on 10,000 synthetic articles, through the stand-in (`npm run bench:http` runs only this)");
+console.table([loadRow(load), loadRow(loadHttp)]);
 
 // Archive scale: synthetic archives of these sizes (default 10,000 and 50,000; `-- --sizes 1000,10000`
 // to choose, `-- --sizes none` to skip), each measured in fresh processes.
