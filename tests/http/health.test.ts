@@ -8,11 +8,14 @@ import { writeSyntheticCorpus } from "../../bench/synthetic.js";
 import { startNewsdesk, type Newsdesk } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
 import { ALL_PERMISSIONS, startStandin, type Standin } from "../e2e/standin.js";
+import { wordpressRss } from "../feeds/fixtures.js";
+import { startFeedServer, type FeedServer } from "../feeds/feedServer.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.health-test-token-not-real-00000000000000";
 const ARTICLES = 600;
 
 let standin: Standin;
+let feedServer: FeedServer;
 let newsdesk: Newsdesk;
 let folder: string;
 let base: string;
@@ -29,6 +32,8 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   standin = await startStandin();
+  feedServer = await startFeedServer();
+  feedServer.serve("/feed", wordpressRss([]), "application/rss+xml");
   folder = mkdtempSync(path.join(os.tmpdir(), "newsdesk-health-"));
   writeSyntheticCorpus(path.join(folder, "corpus"), ARTICLES);
   const port = await freePort();
@@ -37,6 +42,7 @@ beforeAll(async () => {
   const starting = startNewsdesk({
     corpusDir: path.join(folder, "corpus"), dataDir: path.join(folder, "data"), token: TOKEN, apiUrl: standin.apiUrl, logger: createLogger("silent"),
     rest: { globalRequestsPerSecond: 1e6 }, http: { port, host: "127.0.0.1", publicKey: null },
+    feeds: [feedServer.url("/feed"), feedServer.url("/error")], feedPolling: { allowPrivateAddresses: true },
   });
   let done = false;
   void starting.then(() => (done = true), () => (done = true));
@@ -51,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await newsdesk?.stop();
   await standin?.close();
+  await feedServer?.close();
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -76,6 +83,7 @@ describe("/metrics", () => {
     await expect.poll(() => standin.messagesIn(standin.channelIds[1]!).length, { timeout: 10_000 }).toBe(2);
 
     await expect.poll(async () => (await fetch(`${base}/metrics`)).text(), { timeout: 5_000 }).toMatch(/newsdesk_posts_total\{result="sent"\} 2/);
+    await expect.poll(async () => (await fetch(`${base}/metrics`)).text(), { timeout: 5_000 }).toMatch(/newsdesk_feed_polls_total\{result="error"\} 1/);
     const text = await (await fetch(`${base}/metrics`)).text();
     const metrics = new Map(parsePrometheusTextFormat(text).map((family: any) => [family.name, family]));
     const value = (name: string, labels: Record<string, string> = {}) =>
@@ -91,6 +99,8 @@ describe("/metrics", () => {
     expect(value("newsdesk_posts_total", { result: "sent" })).toBe(2);
     expect(value("newsdesk_posts_waiting")).toBe(0);
     expect(value("newsdesk_articles_indexed")).toBe(ARTICLES);
+    expect(value("newsdesk_feed_polls_total", { result: "ok" })).toBe(1);
+    expect(value("newsdesk_feed_polls_total", { result: "error" })).toBe(1);
     expect(metrics.get("nodejs_eventloop_lag_p99_seconds")).toBeDefined();
     expect(value("process_resident_memory_bytes")).toBeGreaterThan(1e7);
     expect(text).not.toContain(TOKEN.split(".")[2]);
