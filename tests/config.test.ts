@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.config-test-token-0000000000";
+const PUBLIC_KEY = "ab".repeat(32);
 
 describe("configuration", () => {
   it("needs nothing to run the local console on the bundled corpus", () => {
@@ -15,6 +16,13 @@ describe("configuration", () => {
     expect(loadConfig({ FEEDS: "https://a.example.com/feed, https://b.example.com/rss", FEED_POLL_MINUTES: "5", DATA_DIR: "/tmp/x" })).toMatchObject({ feeds: ["https://a.example.com/feed", "https://b.example.com/rss"], feedPollMinutes: 5, dataDir: "/tmp/x", feedsAllowPrivate: false });
   });
 
+  it("reads the HTTP server's settings: the public key, the port (HTTP_PORT, else PORT), the interactions-only switch", () => {
+    expect(loadConfig({})).toMatchObject({ discordPublicKey: null, httpPort: null, httpHost: "0.0.0.0", interactionsOnly: false });
+    expect(loadConfig({ PORT: "3000" }).httpPort).toBe(3000);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: PUBLIC_KEY.toUpperCase(), HTTP_PORT: "8080", PORT: "3000", HTTP_HOST: "127.0.0.1", INTERACTIONS_ONLY: "yes" }))
+      .toMatchObject({ discordPublicKey: PUBLIC_KEY, httpPort: 8080, httpHost: "127.0.0.1", interactionsOnly: true });
+  });
+
   it.each([
     [{ DISCORD_TOKEN: "has spaces in it and is long enough" }, /DISCORD_TOKEN does not look like a bot token/],
     [{ DISCORD_CLIENT_ID: "my-app" }, /DISCORD_CLIENT_ID must be a Discord id \(17-20 digits\), not "my-app"/],
@@ -26,6 +34,13 @@ describe("configuration", () => {
     [{ FEED_POLL_MINUTES: "0" }, /FEED_POLL_MINUTES must be a number of minutes from 1 to 1440/],
     [{ POSTS_PER_CHANNEL_PER_HOUR: "lots" }, /POSTS_PER_CHANNEL_PER_HOUR must be a whole number/],
     [{ FEEDS_ALLOW_PRIVATE_ADDRESSES: "maybe" }, /FEEDS_ALLOW_PRIVATE_ADDRESSES must be true or false/],
+    [{ DISCORD_PUBLIC_KEY: "not-a-key", HTTP_PORT: "8080" }, /DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters/],
+    [{ DISCORD_PUBLIC_KEY: PUBLIC_KEY }, /DISCORD_PUBLIC_KEY is set but no port: set HTTP_PORT/],
+    [{ HTTP_PORT: "80000" }, /HTTP_PORT must be a port number from 1 to 65535, not "80000"/],
+    [{ PORT: "http" }, /PORT must be a port number/],
+    [{ INTERACTIONS_ONLY: "true", DISCORD_TOKEN: TOKEN, HTTP_PORT: "8080" }, /INTERACTIONS_ONLY=true needs DISCORD_PUBLIC_KEY and HTTP_PORT/],
+    [{ INTERACTIONS_ONLY: "true", DISCORD_PUBLIC_KEY: PUBLIC_KEY, HTTP_PORT: "8080" }, /INTERACTIONS_ONLY=true needs DISCORD_TOKEN/],
+    [{ INTERACTIONS_ONLY: "sometimes" }, /INTERACTIONS_ONLY must be true or false/],
   ])("names the variable that is wrong: %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
