@@ -148,7 +148,10 @@ async function turnStatelessPage(interaction: ButtonInteraction, request: PageRe
     return "not-owner";
   }
   const answer = answerAgain(request, deps.index().visibleTo(interaction.guildId ?? null));
-  const rendered = renderAnswer(answer, { page: request.page, pager: statelessPagerIds(request, request.page) ?? undefined });
+  const pageOf = (page: number) => renderAnswer(answer, { page, pager: statelessPagerIds(request, page) ?? undefined });
+  let rendered = pageOf(request.page);
+  // The corpus changed since the first page and the answer is shorter now: show its last page, with buttons that fit.
+  if (request.page >= rendered.pages) rendered = pageOf(rendered.pages - 1);
   if (rendered.empty) {
     await interaction.reply(privateNotice("Nothing matches that question any more. Run the command again."));
     return "empty";
