@@ -50,6 +50,7 @@ export interface Newsdesk {
  * discord.js connected, and the sender posting once the connection is ready.
  */
 export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk> {
+  if (options.interactionsOnly && !options.http?.publicKey) throw new Error("interactions-only mode needs the Interactions Endpoint: a public key and a port");
   // The HTTP server comes first, so health checks see the bot starting (503) rather than nothing.
   const http = options.http ? await startHttpEndpoint(options.http, options.logger) : null;
   const logger = http?.logger ?? options.logger;
