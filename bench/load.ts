@@ -47,6 +47,7 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const sent: Array<{ id: string; at: number }> = [];
   const gap = (options.seconds * 1000) / options.count;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < options.count; i++) {
     const wait = start + i * gap - performance.now();
@@ -65,6 +66,7 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
     sent.push({ id: interaction.id, at });
   }
   const answers = await Promise.all(sent.map((s) => standin.waitForRequest((r) => r.method === "POST" && r.path.startsWith(`/interactions/${s.id}/`), 20_000)));
+  const cpu = process.cpuUsage(cpuBefore);
   await new Promise((resolve) => setTimeout(resolve, 300));
   clearInterval(sampler);
   const latencies = answers.map((answer, i) => answer.at - sent[i]!.at);
@@ -84,6 +86,8 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
     over3s: latencies.filter((ms) => ms > 3000).length,
     latencyMs: summarize(latencies),
     peakRssMB: Math.round(peakRss / 1e6),
+    /** CPU time of the process (bot and stand-in) per interaction: unlike latency, not inflated by other processes on the machine. */
+    cpuMsPerInteraction: round((cpu.user + cpu.system) / 1000 / options.count, 2),
     maxMs: round(Math.max(...latencies), 1),
   };
 }
@@ -100,5 +104,6 @@ export function loadRow(result: Awaited<ReturnType<typeof loadRun>>) {
     "p99 ms": result.latencyMs.p99,
     "max ms": result.maxMs,
     "peak RSS MB": result.peakRssMB,
+    "CPU ms each": result.cpuMsPerInteraction,
   };
 }
