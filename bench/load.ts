@@ -1,6 +1,7 @@
 import { Events } from "discord.js";
 import { parseArticleText } from "../src/articles/parse.js";
 import { createBot } from "../src/discord/bot.js";
+import { startHttpEndpoint, type HttpEndpoint } from "../src/http/endpoint.js";
 import { createLogger } from "../src/logger.js";
 import { NewsIndex } from "../src/search/newsIndex.js";
 import { startStandin, type RecordedRequest, type Standin } from "../tests/e2e/standin.js";
@@ -54,18 +55,30 @@ export function isAnswer(expected: Expected, final: { type: number; data: any } 
  * against the given index. An interaction counts as answered only when the message its user finally sees
  * is the answer expected: one citing a source, "nothing matched" for a question with no answer, or
  * autocomplete choices; a deferral never completed, a refused reply or an apology is not. Latency runs
- * from dispatch to that final message.
+ * from dispatch to that final message. `over: "http"` sends them as signed POSTs to the Interactions
+ * Endpoint (interactions-only mode) instead of over the gateway.
  */
-export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options = { count: 1000, users: 50, seconds: 10 }) {
+export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options = { count: 1000, users: 50, seconds: 10 }, over: "gateway" | "http" = "gateway") {
   const standin = await startStandin();
-  const bot = createBot({ index: () => corpus.index, logger: createLogger("silent"), apiUrl: standin.apiUrl, rest: { globalRequestsPerSecond: 1e6 } });
-  const ready = new Promise((resolve) => bot.once(Events.ClientReady, resolve));
-  await bot.login(TOKEN);
-  await ready;
+  const logger = createLogger("silent");
+  let endpoint: HttpEndpoint | null = null;
+  if (over === "http") endpoint = await startHttpEndpoint({ port: 0, host: "127.0.0.1", publicKey: standin.publicKey }, logger);
+  const bot = createBot({ index: () => corpus.index, logger: endpoint?.logger ?? logger, apiUrl: standin.apiUrl, rest: { globalRequestsPerSecond: 1e6, ...endpoint?.rest } });
+  if (endpoint) {
+    endpoint.attach(bot);
+    await endpoint.useTokenWithoutGateway(bot, TOKEN);
+    endpoint.ready({ articles: () => corpus.index.size, checkDatabase: async () => undefined, waitingPosts: () => 0 });
+    standin.useInteractionsEndpoint(`http://127.0.0.1:${endpoint.port}/interactions`);
+  } else {
+    const ready = new Promise((resolve) => bot.once(Events.ClientReady, resolve));
+    await bot.login(TOKEN);
+    await ready;
+  }
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const sent: Array<{ id: string; token: string; at: number; expected: Expected }> = [];
   const gap = (options.seconds * 1000) / options.count;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   for (let i = 0; i < options.count; i++) {
     const wait = start + i * gap - performance.now();
@@ -87,15 +100,20 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
   }
   // Looked for once all are sent, so that the looking costs the bot nothing while it answers.
   const finals = await Promise.all(sent.map((s) => finalMessage(standin, s)));
+  const cpu = process.cpuUsage(cpuBefore);
   await new Promise((resolve) => setTimeout(resolve, 300));
   clearInterval(sampler);
   const misses = sent.flatMap((s, i) => (isAnswer(s.expected, finals[i]!) ? [] : [{ interaction: i, expected: s.expected, final: finals[i] ?? null }]));
   const latencies = finals.flatMap((final, i) => (final ? [final.at - sent[i]!.at] : []));
   const callbacksTaken = sent.map((s) => standin.requests.filter((r) => r.method === "POST" && r.path.startsWith(`/interactions/${s.id}/`) && r.status < 300).length);
+  const refused = over === "http" ? sent.filter((s) => standin.endpointStatus.get(s.id) !== 200).length : 0;
   await bot.destroy();
+  await endpoint?.close();
   await standin.close();
   return {
+    over,
     interactions: options.count,
+    refused,
     users: options.users,
     seconds: options.seconds,
     answered: options.count - misses.length,
@@ -105,7 +123,25 @@ export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options
     over3s: latencies.filter((ms) => ms > 3000).length,
     latencyMs: summarize(latencies),
     peakRssMB: Math.round(peakRss / 1e6),
+    /** CPU time of the process (bot and stand-in) per interaction: unlike latency, not inflated by other processes on the machine. */
+    cpuMsPerInteraction: round((cpu.user + cpu.system) / 1000 / options.count, 2),
     maxMs: round(Math.max(...latencies), 1),
+  };
+}
+
+/** One row of the load table, for the gateway or the HTTP endpoint. */
+export function loadRow(result: Awaited<ReturnType<typeof loadRun>>) {
+  return {
+    "interactions over": result.over === "http" ? "HTTP endpoint (signed POSTs)" : "gateway",
+    answered: result.answered,
+    "answered twice": result.answeredTwice,
+    "over 3 s": result.over3s,
+    "median ms": result.latencyMs.median,
+    "p95 ms": result.latencyMs.p95,
+    "p99 ms": result.latencyMs.p99,
+    "max ms": result.maxMs,
+    "peak RSS MB": result.peakRssMB,
+    "CPU ms each": result.cpuMsPerInteraction,
   };
 }
 

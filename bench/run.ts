@@ -12,8 +12,9 @@ import { NewsIndex } from "../src/search/newsIndex.js";
 import { benchCorpus } from "./corpusBench.js";
 import { benchDelivery } from "./deliveryBench.js";
 import { benchInteractions } from "./interactionBench.js";
-import { LOAD_BOUNDS, loadBoundsCrossed, loadRun, syntheticIndex } from "./load.js";
+import { LOAD_BOUNDS, loadBoundsCrossed, loadRow, loadRun, syntheticIndex } from "./load.js";
 import { benchScale, scaleTargets, SCALE_QUERIES, type ArchiveKind } from "./scaleBench.js";
+import { benchScaleOut, printScaleOut } from "./scaleOutBench.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resultsFile = path.join(here, "results.json");
@@ -52,18 +53,28 @@ if (!scaleOnly) {
     { run: "50 channels, global limit lifted", ...delivery.fiftyChannelsUnthrottled },
   ]);
 
-  const load = await loadRun(syntheticIndex(10_000), { count: 1000, users: 50, seconds: 10 });
+  const loadCorpus10k = syntheticIndex(10_000);
+  const load = await loadRun(loadCorpus10k, { count: 1000, users: 50, seconds: 10 });
   results.load = load;
-  console.log("\nLoad: 1,000 interactions from 50 users over 10 s on 10,000 synthetic articles, through the stand-in");
-  console.table([{ answered: load.answered, "answered twice": load.answeredTwice, "over 3 s": load.over3s, "median ms": load.latencyMs.median, "p95 ms": load.latencyMs.p95, "p99 ms": load.latencyMs.p99, "max ms": load.maxMs, "peak RSS MB": load.peakRssMB }]);
+  const loadHttp = await loadRun(loadCorpus10k, { count: 1000, users: 50, seconds: 10 }, "http");
+  results.loadHttp = loadHttp;
+  console.log("\nLoad: 1,000 interactions from 50 users over 10 s on 10,000 synthetic articles, through the stand-in (`npm run bench:http` runs only this)");
+  console.table([loadRow(load), loadRow(loadHttp)]);
   // The README's bounds for this run are checked, not only printed: crossing one fails the bench.
-  const crossed = loadBoundsCrossed(load);
+  const crossed = [...loadBoundsCrossed(load), ...loadBoundsCrossed(loadHttp).map((problem) => `over HTTP: ${problem}`)];
   results.loadBounds = { bounds: LOAD_BOUNDS, crossed };
   if (crossed.length > 0) {
     console.error(`LOAD BOUNDS CROSSED: ${crossed.join("; ")}`);
     process.exitCode = 1;
   } else {
     console.log(`within the stated bounds: all answered, p99 <= ${LOAD_BOUNDS.p99Ms} ms, slowest <= ${LOAD_BOUNDS.maxMs} ms, peak RSS <= ${LOAD_BOUNDS.peakRssMB} MB`);
+  }
+
+  // Several processes on one PostgreSQL (`npm run bench:scale-out` runs only this; `--no-scale-out` skips it).
+  if (!process.argv.includes("--no-scale-out")) {
+    const scaleOut = await benchScaleOut();
+    results.scaleOut = scaleOut;
+    printScaleOut(scaleOut);
   }
 }
 

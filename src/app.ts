@@ -14,6 +14,7 @@ import type { NewsIndex } from "./search/newsIndex.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "./search/snapshot.js";
 import { PostgresCoordinator } from "./store/coordination.js";
 import { openDatabase, type Database } from "./store/database.js";
+import { startHttpEndpoint, type HttpEndpoint, type HttpEndpointOptions } from "./http/endpoint.js";
 
 export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "now"> {
   /** Feeds named in the configuration. */
@@ -38,6 +39,10 @@ export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | 
   /** Channel leases (default 20 s) and how often to look for channels to take over (default 5 s with PostgreSQL). */
   leaseMs?: number;
   pollMs?: number;
+  /** The HTTP server: interactions over HTTP (with a public key), /healthz and /metrics. */
+  http?: HttpEndpointOptions;
+  /** No gateway connection: interactions come over HTTP only, posts go over REST. */
+  interactionsOnly?: boolean;
 }
 
 export interface Newsdesk {
@@ -48,6 +53,8 @@ export interface Newsdesk {
   database: Database;
   /** Whether this process watches the corpus folder (always, on SQLite; the lock holder, on PostgreSQL). */
   isCorpusLeader(): boolean;
+  /** The HTTP server, when configured. */
+  http: HttpEndpoint | null;
   /** Stops watching and posting, disconnects, closes the database. */
   stop(): Promise<void>;
 }
@@ -61,14 +68,25 @@ const SHARED_POLL_MS = 5_000;
  * connection is ready.
  */
 export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk> {
-  const { logger } = options;
-  const loaded = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
+  if (options.interactionsOnly && !options.http?.publicKey) throw new Error("interactions-only mode needs the Interactions Endpoint: a public key and a port");
+  // The HTTP server comes first, so health checks see the bot starting (503) rather than nothing.
+  const http = options.http ? await startHttpEndpoint(options.http, options.logger) : null;
+  const logger = http?.logger ?? options.logger;
+  let loaded: Awaited<ReturnType<typeof loadCorpusIndex>>;
+  let database: Database;
+  try {
+    loaded = await loadCorpusIndex(options.corpusDir, options.dataDir === ":memory:" ? null : path.join(options.dataDir, SNAPSHOT_FILE), logger);
+    database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  } catch (error) {
+    await http?.close();
+    throw error;
+  }
   const { index, snapshot } = loaded;
-  const database = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const shared = database.engine === "postgres";
   let delivery: Delivery | undefined;
   let feeds: FeedPoller | undefined;
-  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: options.rest, shards: options.shards, shardCount: options.shardCount });
+  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: { ...options.rest, ...http?.rest }, shards: options.shards, shardCount: options.shardCount });
+  http?.attach(client);
   // One SQLite file has one process: its leases carry a fixed name, so a restart takes its channels back at once.
   const owner = shared ? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}` : "local";
   delivery = new Delivery({ ...options, database, index, target: discordTarget(client.rest), logger, owner, leaseMs: options.leaseMs, pollMs: options.pollMs ?? (shared ? SHARED_POLL_MS : undefined) });
@@ -127,28 +145,35 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     await coordinator?.stop();
     await client.destroy();
     await database.close();
+    await http?.close();
     throw error;
   }
 
-  client.once(Events.ClientReady, () => {
+  const startPosting = () => {
     delivery.start();
     feeds.start();
-  });
+  };
+  if (!options.interactionsOnly) client.once(Events.ClientReady, startPosting);
   try {
-    await client.login(options.token);
+    if (options.interactionsOnly) await http!.useTokenWithoutGateway(client, options.token);
+    else await client.login(options.token);
   } catch (error) {
     watcher.stop();
     await coordinator?.stop();
     await client.destroy();
     await database.close();
+    await http?.close();
     throw error;
   }
+  if (options.interactionsOnly) startPosting();
+  http?.ready({ articles: () => index.size, checkDatabase: () => delivery.store.ping(), waitingPosts: () => delivery.store.pendingCount() });
   return {
     client,
     feeds,
     index,
     delivery,
     database,
+    http,
     isCorpusLeader: () => leading,
     async stop() {
       watcher.stop();
@@ -157,6 +182,7 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
       await delivery.stop();
       await client.destroy();
       await database.close();
+      await http?.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+import { isPublicKeyHex } from "./http/signature.js";
 import { resolveCorpusDir } from "./paths.js";
 import { maskUrl } from "./store/database.js";
 
@@ -36,6 +37,14 @@ export interface Config {
   shards: number[] | null;
   /** How many shards the bot runs in all (SHARD_COUNT), or null for one (or what Discord recommends, with SHARDS unset). */
   shardCount: number | null;
+  /** The application's public key (64 hex): with it, interactions are taken over HTTP at POST /interactions. */
+  discordPublicKey: string | null;
+  /** Port of the HTTP server (interactions, /healthz, /metrics); null: no HTTP server. */
+  httpPort: number | null;
+  /** Address the HTTP server listens on. Default 0.0.0.0 (every interface). */
+  httpHost: string;
+  /** Run without a gateway connection: interactions over HTTP, posts over REST, no mentions or direct messages. */
+  interactionsOnly: boolean;
 }
 
 /** A setting that is missing or malformed: the message names the variable and how to fix it. */
@@ -104,8 +113,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isFinite(feedPollMinutes) || feedPollMinutes < 1 || feedPollMinutes > 1440) {
     throw new ConfigError(`FEED_POLL_MINUTES must be a number of minutes from 1 to 1440, not "${minutesRaw}".`);
   }
-  const privateRaw = (value("FEEDS_ALLOW_PRIVATE_ADDRESSES") ?? "false").toLowerCase();
-  if (!["true", "false", "1", "0", "yes", "no"].includes(privateRaw)) throw new ConfigError(`FEEDS_ALLOW_PRIVATE_ADDRESSES must be true or false, not "${privateRaw}".`);
+  const flag = (name: string) => {
+    const raw = (value(name) ?? "false").toLowerCase();
+    if (!["true", "false", "1", "0", "yes", "no"].includes(raw)) throw new ConfigError(`${name} must be true or false, not "${raw}".`);
+    return ["true", "1", "yes"].includes(raw);
+  };
+  const http = httpSettings(value, token, flag("INTERACTIONS_ONLY"));
   const databaseUrl = value("DATABASE_URL");
   if (databaseUrl !== null) {
     let protocol = "";
@@ -120,12 +133,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const { shards, shardCount } = readShards(value("SHARDS"), value("SHARD_COUNT"));
   return {
+    ...http,
     databaseUrl,
     shards,
     shardCount,
     feeds,
     feedPollMinutes,
-    feedsAllowPrivate: ["true", "1", "yes"].includes(privateRaw),
+    feedsAllowPrivate: flag("FEEDS_ALLOW_PRIVATE_ADDRESSES"),
     dataDir,
     postsPerHour,
     discordToken: token,
@@ -162,4 +176,20 @@ export function readShards(shardsRaw: string | null, countRaw: string | null): {
   const outside = (list as number[]).find((id) => id >= shardCount!);
   if (outside !== undefined) throw new ConfigError(`SHARDS names shard ${outside}, but SHARD_COUNT=${shardCount} has shards 0 to ${shardCount - 1}.`);
   return { shards: [...new Set(list as number[])].sort((a, b) => a - b), shardCount };
+}
+
+/** The HTTP server's settings: the endpoint's public key, the port, and the interactions-only switch. */
+function httpSettings(value: (name: string) => string | null, token: string | null, interactionsOnly: boolean) {
+  const publicKey = value("DISCORD_PUBLIC_KEY");
+  if (publicKey !== null && !isPublicKeyHex(publicKey)) {
+    throw new ConfigError("DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters of the application's Public Key (Developer Portal > General Information).");
+  }
+  const portName = value("HTTP_PORT") !== null ? "HTTP_PORT" : "PORT";
+  const portRaw = value(portName);
+  const httpPort = portRaw === null ? null : Number(portRaw);
+  if (httpPort !== null && (!Number.isInteger(httpPort) || httpPort < 1 || httpPort > 65535)) throw new ConfigError(`${portName} must be a port number from 1 to 65535, not "${portRaw}".`);
+  if (publicKey !== null && httpPort === null) throw new ConfigError("DISCORD_PUBLIC_KEY is set but no port: set HTTP_PORT (or PORT) to the port Discord's requests reach, for example HTTP_PORT=8080.");
+  if (interactionsOnly && publicKey === null) throw new ConfigError("INTERACTIONS_ONLY=true needs DISCORD_PUBLIC_KEY and HTTP_PORT: without the gateway, interactions can only come over HTTP.");
+  if (interactionsOnly && token === null) throw new ConfigError("INTERACTIONS_ONLY=true needs DISCORD_TOKEN: channel posts and follow-ups still go to Discord's REST API.");
+  return { discordPublicKey: publicKey?.toLowerCase() ?? null, httpPort, httpHost: value("HTTP_HOST") ?? "0.0.0.0", interactionsOnly };
 }

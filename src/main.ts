@@ -48,6 +48,8 @@ try {
     postsPerHour: config.postsPerHour,
     feeds: config.feeds,
     feedPolling: { intervalMs: config.feedPollMinutes * 60_000, allowPrivateAddresses: config.feedsAllowPrivate },
+    http: config.httpPort === null ? undefined : { port: config.httpPort, host: config.httpHost, publicKey: config.discordPublicKey },
+    interactionsOnly: config.interactionsOnly,
     logger,
   });
 } catch (error) {

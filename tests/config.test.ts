@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.config-test-token-0000000000";
+const PUBLIC_KEY = "ab".repeat(32);
 
 describe("configuration", () => {
   it("needs nothing to run the local console on the bundled corpus", () => {
@@ -26,6 +27,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ DATABASE_URL: "mysql://root:hunter2@db/newsdesk" })).not.toThrow(/hunter2/);
   });
 
+  it("reads the HTTP server's settings: the public key, the port (HTTP_PORT, else PORT), the interactions-only switch", () => {
+    expect(loadConfig({})).toMatchObject({ discordPublicKey: null, httpPort: null, httpHost: "0.0.0.0", interactionsOnly: false });
+    expect(loadConfig({ PORT: "3000" }).httpPort).toBe(3000);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_PUBLIC_KEY: PUBLIC_KEY.toUpperCase(), HTTP_PORT: "8080", PORT: "3000", HTTP_HOST: "127.0.0.1", INTERACTIONS_ONLY: "yes" }))
+      .toMatchObject({ discordPublicKey: PUBLIC_KEY, httpPort: 8080, httpHost: "127.0.0.1", interactionsOnly: true });
+  });
+
   it.each([
     [{ DISCORD_TOKEN: "has spaces in it and is long enough" }, /DISCORD_TOKEN does not look like a bot token/],
     [{ DISCORD_CLIENT_ID: "my-app" }, /DISCORD_CLIENT_ID must be a Discord id \(17-20 digits\), not "my-app"/],
@@ -43,6 +51,13 @@ describe("configuration", () => {
     [{ SHARDS: "zero", SHARD_COUNT: "2" }, /SHARDS must be a shard id or a JSON list of them, such as 0 or \[0,1\], not "zero"/],
     [{ SHARDS: "[0,2]", SHARD_COUNT: "2" }, /SHARDS names shard 2, but SHARD_COUNT=2 has shards 0 to 1/],
     [{ SHARD_COUNT: "0" }, /SHARD_COUNT must be the whole number of shards/],
+    [{ DISCORD_PUBLIC_KEY: "not-a-key", HTTP_PORT: "8080" }, /DISCORD_PUBLIC_KEY must be the 64 hexadecimal characters/],
+    [{ DISCORD_PUBLIC_KEY: PUBLIC_KEY }, /DISCORD_PUBLIC_KEY is set but no port: set HTTP_PORT/],
+    [{ HTTP_PORT: "80000" }, /HTTP_PORT must be a port number from 1 to 65535, not "80000"/],
+    [{ PORT: "http" }, /PORT must be a port number/],
+    [{ INTERACTIONS_ONLY: "true", DISCORD_TOKEN: TOKEN, HTTP_PORT: "8080" }, /INTERACTIONS_ONLY=true needs DISCORD_PUBLIC_KEY and HTTP_PORT/],
+    [{ INTERACTIONS_ONLY: "true", DISCORD_PUBLIC_KEY: PUBLIC_KEY, HTTP_PORT: "8080" }, /INTERACTIONS_ONLY=true needs DISCORD_TOKEN/],
+    [{ INTERACTIONS_ONLY: "sometimes" }, /INTERACTIONS_ONLY must be true or false/],
   ])("names the variable that is wrong: %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

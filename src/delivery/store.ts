@@ -307,6 +307,17 @@ export class DeliveryStore {
     return (await query.execute()).map(toSubscription);
   }
 
+  /** Resolves when the database answers a query (the health check), rejects otherwise. */
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
+  /** Deliveries waiting, over every subscription (for the metrics). */
+  async pendingCount(): Promise<number> {
+    const row = await this.db.selectFrom("outbox").select((eb) => eb.fn.countAll().as("n")).where("state", "=", "pending").executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** Deliveries made and waiting for a subscription, and when it last posted. */
   async stats(subscriptionId: number): Promise<{ pending: number; sent: number; lastSentAt: number | null }> {
     const row = await this.db.selectFrom("outbox")

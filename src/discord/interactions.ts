@@ -17,7 +17,7 @@ import { findCommand } from "./commands/index.js";
 import type { CommandInput, GuildContext } from "./commands/types.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { FeedPoller } from "../feeds/poller.js";
-import { PageStore, pagerIds, parsePagerId } from "./pages.js";
+import { answerAgain, PageStore, pagerIds, parsePagerId, parseStatelessPagerId, statelessPagerIds, type PageRequest } from "./pages.js";
 import { GENERIC_APOLOGY, privateNotice, toDiscord } from "./send.js";
 
 /** Above this many articles a search may take long enough that the reply is deferred first. */
@@ -41,6 +41,9 @@ export interface InteractionDeps {
   /** Defer before answering when the corpus has more articles than this (default DEFER_ABOVE_ARTICLES). */
   deferAboveArticles?: number;
 }
+
+const EXPIRED_PAGES = "These buttons have expired. Run the command again for a fresh answer.";
+const NOT_THE_ASKER = "Only the person who asked can turn these pages. Run the command yourself to get your own copy.";
 
 type Outcome = "answered" | "empty" | "user-error" | "expired" | "not-owner" | "error";
 
@@ -92,7 +95,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
     return "empty";
   }
   const rendered = first.pages > 1
-    ? renderAnswer(result.answer, { page: 0, pager: pagerIds(deps.pages.keep(result.answer, interaction.user.id, result.ephemeral), 0) })
+    ? renderAnswer(result.answer, { page: 0, pager: deps.pages.pagerFor(result.answer, interaction.user.id, result.ephemeral) })
     : first;
   const message = toDiscord(rendered.message);
   if (interaction.deferred) await interaction.editReply(message);
@@ -108,15 +111,17 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
 }
 
 async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<Outcome> {
+  const request = parseStatelessPagerId(interaction.customId);
+  if (request) return turnStatelessPage(interaction, request, deps);
   const pager = parsePagerId(interaction.customId);
   if (pager) {
     const paged = deps.pages.get(pager.answerId);
     if (!paged) {
-      await interaction.reply(privateNotice("These buttons have expired. Run the command again for a fresh answer."));
+      await interaction.reply(privateNotice(EXPIRED_PAGES));
       return "expired";
     }
     if (paged.ownerId !== interaction.user.id) {
-      await interaction.reply(privateNotice("Only the person who asked can turn these pages. Run the command yourself to get your own copy."));
+      await interaction.reply(privateNotice(NOT_THE_ASKER));
       return "not-owner";
     }
     const rendered = renderAnswer(paged.answer, { page: pager.page, pager: pagerIds(pager.answerId, pager.page) });
@@ -135,6 +140,29 @@ async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps
   }
   await interaction.reply(privateNotice("This button no longer does anything. Run the command again."));
   return "expired";
+}
+
+/** A page turned from what the button carries: the query asked again, on whichever worker received it. */
+async function turnStatelessPage(interaction: ButtonInteraction, request: PageRequest, deps: InteractionDeps): Promise<Outcome> {
+  if (request.expiresAt <= deps.pages.now()) {
+    await interaction.reply(privateNotice(EXPIRED_PAGES));
+    return "expired";
+  }
+  if (request.ownerId !== interaction.user.id) {
+    await interaction.reply(privateNotice(NOT_THE_ASKER));
+    return "not-owner";
+  }
+  const answer = answerAgain(request, deps.index().visibleTo(interaction.guildId ?? null));
+  const pageOf = (page: number) => renderAnswer(answer, { page, pager: statelessPagerIds(request, page) ?? undefined });
+  let rendered = pageOf(request.page);
+  // The corpus changed since the first page and the answer is shorter now: show its last page, with buttons that fit.
+  if (request.page >= rendered.pages) rendered = pageOf(rendered.pages - 1);
+  if (rendered.empty) {
+    await interaction.reply(privateNotice("Nothing matches that question any more. Run the command again."));
+    return "empty";
+  }
+  await interaction.update(toDiscord(rendered.message));
+  return "answered";
 }
 
 function optionsOf(interaction: ChatInputCommandInteraction): CommandInput {
@@ -156,17 +184,29 @@ function guildContext(interaction: ChatInputCommandInteraction | AutocompleteInt
     memberCanManageChannels: interaction.memberPermissions.has(PermissionFlagsBits.ManageChannels),
     memberCanManageServer: interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild),
     async checkChannel(channelId) {
-      const channel = interaction.guild?.channels.cache.get(channelId) ?? (await interaction.client.channels.fetch(channelId).catch(() => null));
-      if (!channel || !("permissionsFor" in channel) || !channel.isTextBased()) {
+      const { channel, me } = await channelAndMe(interaction, channelId);
+      if (!channel || !me || !("permissionsFor" in channel) || !channel.isTextBased()) {
         return { ok: false, reason: "Newsdesk cannot see that channel. Give it the View Channel permission there, or choose a text channel." };
       }
-      const permissions = channel.permissionsFor(interaction.client.user);
+      const permissions = channel.permissionsFor(me);
       const missing = REQUIRED_CHANNEL_PERMISSIONS.filter(([flag]) => !permissions?.has(flag)).map(([, label]) => label);
       return missing.length === 0
         ? { ok: true }
         : { ok: false, reason: `Newsdesk cannot post in <#${channelId}>: it is missing ${missing.join(", ")}. Grant ${missing.length === 1 ? "it" : "them"} to Newsdesk in the channel's settings, then run /subscribe again.` };
     },
   };
+}
+
+/** The channel and Newsdesk itself: from the gateway's cache, or over REST when there is no gateway connection. */
+async function channelAndMe(interaction: ChatInputCommandInteraction<"cached" | "raw"> | AutocompleteInteraction<"cached" | "raw">, channelId: string) {
+  const { client } = interaction;
+  if (client.user) {
+    return { channel: interaction.guild?.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null)), me: client.user };
+  }
+  const guild = await client.guilds.fetch(interaction.guildId).catch(() => null);
+  if (!guild) return { channel: null, me: null };
+  const [channel, me] = await Promise.all([guild.channels.fetch(channelId).catch(() => null), guild.members.fetch(interaction.applicationId).catch(() => null)]);
+  return { channel, me };
 }
 
 /** What Newsdesk needs in a channel to post there, and how Discord's settings name each permission. */

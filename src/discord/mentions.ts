@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import { renderAnswer } from "../render/answer.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import { ASK_RESULTS } from "./commands/ask.js";
-import { PageStore, pagerIds } from "./pages.js";
+import type { PageStore } from "./pages.js";
 import { GENERIC_APOLOGY, toDiscord } from "./send.js";
 
 export const MENTION_HELP = "Ask me about industry news, e.g. `@Newsdesk who is supplying OpenAI's chips?`, or use `/ask`, `/deal`, `/summary` and `/latest`.";
@@ -43,7 +43,7 @@ export async function handleMessage(message: Message, client: Client, deps: Ment
       const answer = ask(deps.index().visibleTo(message.guildId ?? null), question, ASK_RESULTS);
       const first = renderAnswer(answer);
       outcome = first.empty ? "empty" : "answered";
-      const rendered = first.pages > 1 ? renderAnswer(answer, { pager: pagerIds(deps.pages.keep(answer, message.author.id, false), 0) }) : first;
+      const rendered = first.pages > 1 ? renderAnswer(answer, { pager: deps.pages.pagerFor(answer, message.author.id, false) }) : first;
       await message.reply({ ...toDiscord(rendered.message), ...replyOptions });
     }
   } catch (error) {

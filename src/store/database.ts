@@ -86,7 +86,7 @@ async function openPostgres(url: string): Promise<Database> {
     await db.destroy().catch(() => undefined);
     throw new DatabaseError(`cannot prepare the database in DATABASE_URL (${location}): ${reason(error)}. The user needs the right to create tables in it.`);
   }
-  return { db, engine: "postgres", location, postgresUrl: url, sqlite: null, close: () => db.destroy() };
+  return { db, engine: "postgres", location, postgresUrl: url, sqlite: null, close: closeOnce(db) };
 }
 
 async function openSqlite(dataDir: string | ":memory:"): Promise<Database> {
@@ -112,7 +112,13 @@ async function openSqlite(dataDir: string | ":memory:"): Promise<Database> {
     await db.destroy().catch(() => undefined);
     throw new DatabaseError(`cannot prepare the database in DATA_DIR (${dataDir}): ${reason(error)}. Make the folder writable, free some disk space, or point DATA_DIR elsewhere.`);
   }
-  return { db, engine: "sqlite", location: file, postgresUrl: null, sqlite, close: () => db.destroy() };
+  return { db, engine: "sqlite", location: file, postgresUrl: null, sqlite, close: closeOnce(db) };
+}
+
+/** Closing twice (a health check's test, then shutdown) is closing once. */
+function closeOnce(db: Kysely<Schema>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= db.destroy());
 }
 
 function reason(error: unknown): string {

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { randomBytes } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { guildIdForShard, shardOf, startGateway, type Delivery, type Dispatched } from "./standinGateway.js";
 
@@ -18,6 +18,8 @@ export interface RecordedRequest {
   method: string;
   /** Decoded path below /api/v10, e.g. "/interactions/123/tok/callback". */
   path: string;
+  /** True for an interaction's first response that came back as the HTTP reply of the Interactions Endpoint (recorded as its callback). */
+  viaEndpoint?: boolean;
   query: URLSearchParams;
   /** Parsed JSON body (payload_json for multipart), or null. */
   body: any;
@@ -108,6 +110,8 @@ export interface StandinOptions {
   heartbeatIntervalMs?: number;
   /** An interaction callback later than this answers 404 "Unknown interaction" (default 3000, as on Discord). */
   interactionDeadlineMs?: number;
+  /** The Ed25519 private key the stand-in signs Interactions Endpoint requests with (default: one of its own). */
+  signingKey?: KeyObject;
 }
 
 export interface Standin {
@@ -186,6 +190,16 @@ export interface Standin {
   /** Every IDENTIFY received, refused ones included. */
   identifyCount: number;
   resumeCount: number;
+  /** The application's Ed25519 public key (64 hex characters, for DISCORD_PUBLIC_KEY); the stand-in signs endpoint requests with it. */
+  publicKey: string;
+  /**
+   * Send interactions to this Interactions Endpoint URL (signed POSTs, as Discord does once the URL is saved in the
+   * Developer Portal) instead of over the gateway; null goes back to the gateway. A 200 reply is taken as the
+   * interaction's callback (recorded as `POST /interactions/{id}/{token}/callback` with `viaEndpoint: true`, and
+   * refused like one after the deadline); `endpointStatus` keeps every reply's status by interaction id.
+   */
+  useInteractionsEndpoint(url: string | null): void;
+  endpointStatus: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -578,7 +592,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       const extra = { id: it.originalId, webhook_id: botUserId, application_id: botUserId, type: 20 };
       let message: any;
       if (type === 4) message = saveMessage(it.channelId, data, extra);
-      if (type === 5) message = saveMessage(it.channelId, { content: "", flags: 128 | ((data.flags ?? 0) & 64) }, extra);
+      if (type === 5) message = messages.get(it.originalId) ?? saveMessage(it.channelId, { content: "", flags: 128 | ((data.flags ?? 0) & 64) }, extra);
       if ((type === 6 || type === 7) && it.messageId) message = messages.get(it.messageId);
       if (type === 7 && message) saveMessage(it.channelId, data, {}, message);
       if (r.query.get("with_response") !== "true") return [204];
@@ -596,6 +610,41 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     }],
     ["GET|PATCH|DELETE", /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/, (m, r) => webhookMessage(m[2]!, m[3]!, r)],
   ];
+  function record(r: RecordedRequest) {
+    requests.push(r);
+    for (const w of [...waiters]) {
+      try { if (!w.pred(r)) continue; w.resolve(r); } catch (e) { w.reject(e as Error); } // a throwing predicate rejects
+      clearTimeout(w.timer);
+      waiters.delete(w);
+    }
+  }
+  // ---- the Interactions Endpoint (Discord POSTing to the bot) ----
+  const signingKey = opts.signingKey ?? generateKeyPairSync("ed25519").privateKey;
+  const publicKey = createPublicKey(signingKey).export({ format: "der", type: "spki" }).subarray(-32).toString("hex");
+  let endpointUrl: string | null = null;
+  const endpointStatus = new Map<string, number>();
+  const callbackRoute = (): (typeof routes)[number][2] => routes.find(([, re]) => re.source.startsWith("^\\/interactions"))![2];
+  async function postToEndpoint(url: string, payload: any) {
+    const body = JSON.stringify(payload);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signature = sign(null, Buffer.from(timestamp + body), signingKey).toString("hex");
+    let reply: any = null;
+    try {
+      const res = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": timestamp } });
+      endpointStatus.set(payload.id, res.status);
+      const text = await res.text();
+      if (res.status !== 200) return; // on Discord: "This interaction failed"
+      reply = JSON.parse(text);
+    } catch {
+      endpointStatus.set(payload.id, 0); // unreachable endpoint
+      return;
+    }
+    const path = `/interactions/${payload.id}/${payload.token}/callback`;
+    const r: RecordedRequest = { method: "POST", path, query: new URLSearchParams(), body: reply, at: performance.now(), status: 200, viaEndpoint: true };
+    record(r);
+    callbackRoute()(/^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)!, r);
+  }
+
   async function onRequest(req: IncomingMessage, res: ServerResponse) {
     const at = performance.now();
     const chunks: Buffer[] = [];
@@ -611,7 +660,7 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
       r.body = Buffer.concat(chunks).toString("utf8");
       reply = [400, { code: 50109, message: "The request body contains invalid JSON." }];
     }
-    requests.push(r);
+    requests.push(r); // waiters hear of it once its answer is decided, below
     const countsGlobally = countsTowardGlobalLimit(method, path);
     if (countsGlobally) globalRequestTimes.push(at);
     const failure = failures.find((f) => f.times > 0 && ((f.pattern.lastIndex = 0), f.pattern.test(`${method} ${path}`)));
@@ -714,6 +763,10 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
     const it: Pending = { id, token, type, channelId, originalId: snowflake(), messageId: o.message?.id, at: performance.now() - (o.ageMs ?? 0), acked: false };
     interactions.set(id, it);
     byToken.set(token, it);
+    if (endpointUrl) {
+      void postToEndpoint(endpointUrl, payload);
+      return { id, token, shard: guildId === null ? 0 : shardOf(guildId, shardCount), delivered: true };
+    }
     return { id, token, ...dispatch("INTERACTION_CREATE", payload, guildId) };
   };
   /** A command's `data`; it carries `guild_id` when the command is registered in the interaction's guild. */
@@ -727,6 +780,11 @@ export async function startStandin(opts: StandinOptions = {}): Promise<Standin> 
   const standin: Standin = {
     apiUrl: `http://127.0.0.1:${port}/api`,
     botUserId, botRoleId, guildId, channelIds, guilds, shardCount, requests, globalRequestTimes,
+    publicKey,
+    endpointStatus,
+    useInteractionsEndpoint(url) {
+      endpointUrl = url;
+    },
     maxRequestsInAnyWindow: (ms = 1000) => maxInAnyWindow(globalRequestTimes, ms),
     deliveries: gateway.deliveries,
     identifiesByShard: gateway.identifiesByShard,
