@@ -14,6 +14,7 @@ import type { NewsIndex } from "./search/newsIndex.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "./search/snapshot.js";
 import { PostgresCoordinator } from "./store/coordination.js";
 import { openDatabase, type Database } from "./store/database.js";
+import { PagedQueryStore } from "./store/pagedQueries.js";
 import { startHttpEndpoint, type HttpEndpoint, type HttpEndpointOptions } from "./http/endpoint.js";
 
 export interface NewsdeskOptions extends Pick<DeliveryOptions, "postsPerHour" | "overflowGapMs" | "digestCheckMs" | "now"> {
@@ -85,7 +86,11 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
   const shared = database.engine === "postgres";
   let delivery: Delivery | undefined;
   let feeds: FeedPoller | undefined;
-  const client = createBot({ index: () => index, delivery: () => delivery, feeds: () => feeds, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs, deferAboveArticles: options.deferAboveArticles, rest: { ...options.rest, ...http?.rest }, shards: options.shards, shardCount: options.shardCount });
+  const pagedQueries = new PagedQueryStore(database.db);
+  const client = createBot({
+    index: () => index, delivery: () => delivery, feeds: () => feeds, sharedPages: () => pagedQueries, logger, apiUrl: options.apiUrl, pageTtlMs: options.pageTtlMs,
+    deferAboveArticles: options.deferAboveArticles, rest: { ...options.rest, ...http?.rest }, shards: options.shards, shardCount: options.shardCount,
+  });
   http?.attach(client);
   // One SQLite file has one process: its leases carry a fixed name, so a restart takes its channels back at once.
   const owner = shared ? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}` : "local";

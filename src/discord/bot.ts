@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import type { NewsIndex } from "../search/newsIndex.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./mentions.js";
-import { PageStore } from "./pages.js";
+import { PageStore, type SharedPages } from "./pages.js";
 
 /**
  * The fewest intents that serve: guilds for slash commands, guild and direct messages for mentions. A bot
@@ -30,6 +30,8 @@ export interface BotOptions {
   rest?: ClientOptions["rest"];
   /** The gateway shards to connect, of `shardCount`; unset, discord.js reads SHARDS and SHARD_COUNT itself (as ShardingManager sets them). */
   shards?: number[] | null;
+  /** Where paged questions too long for a button's custom id are kept for every worker (the database). */
+  sharedPages?: () => SharedPages | undefined;
   shardCount?: number | null;
 }
 
@@ -43,7 +45,7 @@ export function createBot(options: BotOptions): Client {
     ...(options.shards ? { shards: options.shards } : {}),
     ...(options.shardCount ? { shardCount: options.shardCount } : {}),
   });
-  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs), deferAboveArticles: options.deferAboveArticles, delivery: options.delivery, feeds: options.feeds };
+  const deps = { index: options.index, logger: options.logger, pages: new PageStore(options.pageTtlMs, undefined, options.sharedPages), deferAboveArticles: options.deferAboveArticles, delivery: options.delivery, feeds: options.feeds };
   client.once(Events.ClientReady, (ready) => options.logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, "connected to Discord"));
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
   client.on(Events.MessageCreate, (message) => void handleMessage(message, client, deps));

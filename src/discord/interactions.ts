@@ -17,7 +17,7 @@ import { findCommand } from "./commands/index.js";
 import type { CommandInput, GuildContext } from "./commands/types.js";
 import type { Delivery } from "../delivery/delivery.js";
 import type { FeedPoller } from "../feeds/poller.js";
-import { answerAgain, PageStore, pagerIds, parsePagerId, parseStatelessPagerId, statelessPagerIds, type PageRequest } from "./pages.js";
+import { answerAgain, PageStore, pagerIds, parsePagerId, parseSharedPagerId, parseStatelessPagerId, sharedPagerIds, statelessPagerIds, type PageRequest } from "./pages.js";
 import { GENERIC_APOLOGY, privateNotice, toDiscord } from "./send.js";
 
 /** Above this many articles a search may take long enough that the reply is deferred first. */
@@ -95,7 +95,7 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
     return "empty";
   }
   const rendered = first.pages > 1
-    ? renderAnswer(result.answer, { page: 0, pager: deps.pages.pagerFor(result.answer, interaction.user.id, result.ephemeral) })
+    ? renderAnswer(result.answer, { page: 0, pager: await deps.pages.pagerFor(result.answer, interaction.user.id, result.ephemeral) })
     : first;
   const message = toDiscord(rendered.message);
   if (interaction.deferred) await interaction.editReply(message);
@@ -112,7 +112,16 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
 
 async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<Outcome> {
   const request = parseStatelessPagerId(interaction.customId);
-  if (request) return turnStatelessPage(interaction, request, deps);
+  if (request) return turnStatelessPage(interaction, request, deps, (page) => statelessPagerIds(request, page) ?? undefined);
+  const kept = parseSharedPagerId(interaction.customId);
+  if (kept) {
+    const question = await deps.pages.shared()?.get(kept.questionId);
+    if (!question) {
+      await interaction.reply(privateNotice(EXPIRED_PAGES));
+      return "expired";
+    }
+    return turnStatelessPage(interaction, { ...question, page: kept.page }, deps, (page) => sharedPagerIds(kept.questionId, page));
+  }
   const pager = parsePagerId(interaction.customId);
   if (pager) {
     const paged = deps.pages.get(pager.answerId);
@@ -142,8 +151,8 @@ async function pressButton(interaction: ButtonInteraction, deps: InteractionDeps
   return "expired";
 }
 
-/** A page turned from what the button carries: the query asked again, on whichever worker received it. */
-async function turnStatelessPage(interaction: ButtonInteraction, request: PageRequest, deps: InteractionDeps): Promise<Outcome> {
+/** A page turned from what the button carries (or the question it names): asked again, on whichever worker received it. */
+async function turnStatelessPage(interaction: ButtonInteraction, request: PageRequest, deps: InteractionDeps, pagerAt: (page: number) => { previous: string; next: string } | undefined): Promise<Outcome> {
   if (request.expiresAt <= deps.pages.now()) {
     await interaction.reply(privateNotice(EXPIRED_PAGES));
     return "expired";
@@ -153,7 +162,7 @@ async function turnStatelessPage(interaction: ButtonInteraction, request: PageRe
     return "not-owner";
   }
   const answer = answerAgain(request, deps.index().visibleTo(interaction.guildId ?? null));
-  const pageOf = (page: number) => renderAnswer(answer, { page, pager: statelessPagerIds(request, page) ?? undefined });
+  const pageOf = (page: number) => renderAnswer(answer, { page, pager: pagerAt(page) });
   let rendered = pageOf(request.page);
   // The corpus changed since the first page and the answer is shorter now: show its last page, with buttons that fit.
   if (request.page >= rendered.pages) rendered = pageOf(rendered.pages - 1);

@@ -43,7 +43,7 @@ export async function handleMessage(message: Message, client: Client, deps: Ment
       const answer = ask(deps.index().visibleTo(message.guildId ?? null), question, ASK_RESULTS);
       const first = renderAnswer(answer);
       outcome = first.empty ? "empty" : "answered";
-      const rendered = first.pages > 1 ? renderAnswer(answer, { pager: deps.pages.pagerFor(answer, message.author.id, false) }) : first;
+      const rendered = first.pages > 1 ? renderAnswer(answer, { pager: await deps.pages.pagerFor(answer, message.author.id, false) }) : first;
       await message.reply({ ...toDiscord(rendered.message), ...replyOptions });
     }
   } catch (error) {

@@ -19,21 +19,30 @@ export interface PagedAnswer {
   expiresAt: number;
 }
 
+/** Where the questions of paged answers too long for a custom id are kept for every worker (the database). */
+export interface SharedPages {
+  keep(request: Omit<PageRequest, "page">): Promise<string>;
+  get(id: string): Promise<Omit<PageRequest, "page"> | null>;
+}
+
 /** Answers whose pages can be turned, by a short id carried in the buttons' custom ids. */
 export class PageStore {
   private readonly entries = new Map<string, PagedAnswer>();
 
-  constructor(private readonly ttlMs = DEFAULT_PAGE_TTL_MS, readonly now: () => number = Date.now) {}
+  constructor(private readonly ttlMs = DEFAULT_PAGE_TTL_MS, readonly now: () => number = Date.now, readonly shared: () => SharedPages | undefined = () => undefined) {}
 
   /**
    * The Previous/Next ids of an answer's first page. They carry the query themselves when it fits (any
-   * worker, or this one after a restart, can turn the page); a longer query keeps the answer here, in this
-   * process only.
+   * worker, or this one after a restart, can turn the page); a longer query is kept in the database, for
+   * every worker too; without a database, the answer is kept here, in this process only.
    */
-  pagerFor(answer: Answer, ownerId: string, ephemeral: boolean): { previous: string; next: string } {
+  async pagerFor(answer: Answer, ownerId: string, ephemeral: boolean): Promise<{ previous: string; next: string }> {
     if (answer.type === "ask" || answer.type === "deal") {
-      const ids = statelessPagerIds({ kind: answer.type, query: answer.query, ownerId, expiresAt: this.now() + this.ttlMs }, 0);
+      const request = { kind: answer.type, query: answer.query, ownerId, expiresAt: this.now() + this.ttlMs };
+      const ids = statelessPagerIds(request, 0);
       if (ids) return ids;
+      const shared = this.shared();
+      if (shared) return sharedPagerIds(await shared.keep(request), 0);
     }
     return pagerIds(this.keep(answer, ownerId, ephemeral), 0);
   }
@@ -72,6 +81,16 @@ export function pagerIds(answerId: string, page: number): { previous: string; ne
 export function parsePagerId(customId: string): { answerId: string; page: number } | null {
   const match = /^page:([0-9a-f]+):(-?\d+)$/.exec(customId);
   return match ? { answerId: match[1]!, page: Number(match[2]) } : null;
+}
+
+/** Custom ids of paging buttons whose question is kept in the database: `pq:<question id>:<page to show>`. */
+export function sharedPagerIds(questionId: string, page: number): { previous: string; next: string } {
+  return { previous: `pq:${questionId}:${page - 1}`, next: `pq:${questionId}:${page + 1}` };
+}
+
+export function parseSharedPagerId(customId: string): { questionId: string; page: number } | null {
+  const match = /^pq:([A-Za-z0-9_-]{1,32}):(-?\d+)$/.exec(customId);
+  return match ? { questionId: match[1]!, page: Number(match[2]) } : null;
 }
 
 /** The answers that page, by the one-letter code their self-contained buttons carry. */

@@ -94,6 +94,17 @@ export const MIGRATIONS: string[][] = [
        expires_at INTEGER NOT NULL
      )`,
   ],
+  // 5: paged answers whose question is too long for a button's custom id, so that any worker turns their pages.
+  [
+    `CREATE TABLE paged_queries (
+       id TEXT PRIMARY KEY,
+       kind TEXT NOT NULL,
+       query TEXT NOT NULL,
+       owner_id TEXT NOT NULL,
+       expires_at INTEGER NOT NULL
+     )`,
+    `CREATE INDEX paged_queries_expiry ON paged_queries (expires_at)`,
+  ],
 ];
 
 /**

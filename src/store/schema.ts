@@ -86,6 +86,15 @@ export interface FeedItemsTable {
   updated_at: number;
 }
 
+/** A paged answer's question, kept for the buttons of any worker (see src/discord/pages.ts). */
+export interface PagedQueriesTable {
+  id: string;
+  kind: string;
+  query: string;
+  owner_id: string;
+  expires_at: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -100,4 +109,5 @@ export interface Schema {
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
   meta: MetaTable;
+  paged_queries: PagedQueriesTable;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PageStore, parseStatelessPagerId, statelessPagerIds } from "../../src/discord/pages.js";
+import { PageStore, parseSharedPagerId, parseStatelessPagerId, statelessPagerIds } from "../../src/discord/pages.js";
+import { openDatabase } from "../../src/store/database.js";
+import { PagedQueryStore } from "../../src/store/pagedQueries.js";
 
 const request = { kind: "deal" as const, query: "OpenAI compute", ownerId: "123456789012345678", expiresAt: 1_800_000_000_000 };
 
@@ -21,10 +23,26 @@ describe("paging buttons that carry their own state", () => {
     expect(statelessPagerIds({ ...request, query: "x".repeat(80) }, 0)).toBeNull();
   });
 
-  it("keeps an answer to a long question in the process instead", () => {
+  it("keeps an answer to a long question in the process when there is no database", async () => {
     const pages = new PageStore(60_000);
-    const ids = pages.pagerFor({ type: "ask", query: "y".repeat(200), results: [], suggestion: null }, request.ownerId, false);
+    const ids = await pages.pagerFor({ type: "ask", query: "y".repeat(200), results: [], suggestion: null }, request.ownerId, false);
     expect(ids.next).toMatch(/^page:[0-9a-f]+:1$/);
+  });
+
+  it("keeps a long question in the database, where every worker finds it until it expires", async () => {
+    let now = 1_000_000;
+    const database = await openDatabase({ dataDir: ":memory:" });
+    const shared = new PagedQueryStore(database.db, () => now);
+    const worker = new PageStore(60_000, () => now, () => shared);
+    const ids = await worker.pagerFor({ type: "ask", query: "y".repeat(200), results: [], suggestion: null }, request.ownerId, false);
+    const next = parseSharedPagerId(ids.next)!;
+    expect(next.page).toBe(1);
+    const other = new PageStore(60_000, () => now, () => shared);
+    expect(await other.shared()!.get(next.questionId)).toEqual({ kind: "ask", query: "y".repeat(200), ownerId: request.ownerId, expiresAt: 1_060_000 });
+    expect(`${ids.next}:label`.length).toBeLessThanOrEqual(100);
+    now += 60_000;
+    expect(await other.shared()!.get(next.questionId)).toBeNull();
+    await database.close();
   });
 
   it("reads nothing else as a paging button", () => {

@@ -6,20 +6,21 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStandin, type Standin } from "../e2e/standin.js";
+import { freshPostgresUrl } from "../helpers/postgres.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.workers-test-token-not-real-000000000000";
 const USER = "111111111111111111";
 
-/** One worker: `npm start`'s entry point in interactions-only mode, on its own port and data folder. */
+/** One worker: `npm start`'s entry point in interactions-only mode, on its own port and data folder, sharing one PostgreSQL. */
 class Worker {
   private child: ChildProcess | null = null;
-  constructor(readonly port: number, private readonly dataDir: string, private readonly standin: Standin) {}
+  constructor(readonly port: number, private readonly dataDir: string, private readonly standin: Standin, private readonly databaseUrl: string) {}
 
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: {
         ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: this.standin.apiUrl, DISCORD_PUBLIC_KEY: this.standin.publicKey,
-        HTTP_PORT: String(this.port), HTTP_HOST: "127.0.0.1", INTERACTIONS_ONLY: "true", CORPUS_DIR: "corpus", DATA_DIR: this.dataDir, LOG_LEVEL: "warn",
+        HTTP_PORT: String(this.port), HTTP_HOST: "127.0.0.1", INTERACTIONS_ONLY: "true", CORPUS_DIR: "corpus", DATA_DIR: this.dataDir, DATABASE_URL: this.databaseUrl, LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
@@ -78,7 +79,8 @@ let balancer: ReturnType<typeof roundRobin>;
 beforeAll(async () => {
   standin = await startStandin();
   folder = mkdtempSync(path.join(os.tmpdir(), "newsdesk-workers-"));
-  workers = [new Worker(await freePort(), path.join(folder, "a"), standin), new Worker(await freePort(), path.join(folder, "b"), standin)];
+  const databaseUrl = await freshPostgresUrl();
+  workers = [new Worker(await freePort(), path.join(folder, "a"), standin, databaseUrl), new Worker(await freePort(), path.join(folder, "b"), standin, databaseUrl)];
   await Promise.all(workers.map((worker) => worker.start()));
   balancer = roundRobin(workers.map((worker) => worker.port));
   standin.useInteractionsEndpoint(await balancer.listen());
@@ -116,5 +118,17 @@ describe("two workers behind one address", () => {
 
     const stranger = await answerTo(standin.button(nextButton(third), { userId: "222222222222222222" }));
     expect(stranger.data.content).toMatch(/Only the person who asked/);
+  }, 60_000);
+
+  it("turns the pages of a question too long for a button's custom id on the other worker, from the shared database", async () => {
+    const question = "which companies signed deals with openai for chips, cloud computing capacity or data centers in 2025";
+    const first = await answerTo(standin.slashCommand("ask", [{ name: "question", type: 3, value: question }], { userId: USER }));
+    expect(nextButton(first)).toMatch(/^pq:/);
+    const served = balancer.served.at(-1);
+    const second = await answerTo(standin.button(nextButton(first), { userId: USER }));
+    expect(balancer.served.at(-1)).not.toBe(served);
+    expect(second.type).toBe(7);
+    expect(pageLabel(second)).toMatch(/^Page 2 of/);
+    expect(nextButton(second)).toMatch(/^pq:/);
   }, 60_000);
 });
