@@ -9,6 +9,7 @@ import { placeForms } from "./places.js";
 import { correctCompanyWord, editDistance } from "./spelling.js";
 import { companyAliases, namesOf } from "../extract/companies.js";
 import { companyToken, processTerm, terms, tokenize } from "./text.js";
+import { readQuestion } from "./chatQuestion.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
 export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
@@ -24,7 +25,7 @@ export const EXCLUDED_COMPANY_FACTOR = 0.4;
  */
 export const CONTEXT_TERM_WEIGHT = 0.35;
 /** A key point holding the kind of fact the question asks for ("when" a date, "how much" a sum) ranks this much higher. */
-export const ANSWER_TYPE_BOOST = 1.5;
+export const ANSWER_TYPE_BOOST = 3;
 /** Fuzzy matching allows one typo in words of 6-8 letters and two in longer words; shorter ones are exact ("cloud" must not find "Claude"). */
 export const FUZZY = (term: string): number => (term.length < 6 ? 0 : term.length < 9 ? 1 : 2);
 /** A company or a sum named in a question weighs this much more than other words: they identify a deal. */
@@ -37,7 +38,7 @@ export const MIN_PREFIX_LENGTH = 4;
 
 /** What a deal of each kind is called in questions ("AWS compute deal", "Nvidia startup acquisition"). */
 const DEAL_WORDS: Record<Article["deals"][number]["kind"], string> = {
-  acquisition: "acquisition deal",
+  acquisition: "acquisition deal takeover buyout purchase merger",
   investment: "investment funding deal",
   compute: "compute contract deal",
   supply: "supply contract deal",
@@ -366,7 +367,8 @@ export class NewsIndex implements SearchableIndex {
     this.countPoints(points, lengths, 1);
     const parties = new Set(kept.deals.flatMap((deal) => deal.parties));
     const partyNames = [...parties].flatMap((party) => [party, ...namesOf(party)]);
-    const context = [...new Set(terms(`${kept.title} ${partyNames.join(" ")}`))];
+    const kinds = kept.deals.map((deal) => DEAL_WORDS[deal.kind]);
+    const context = [...new Set(terms(`${kept.title} ${partyNames.join(" ")} ${kinds.join(" ")}`))];
     this.packed.set(kept.id, this.pack(context, points, lengths));
   }
 
@@ -467,7 +469,8 @@ export class NewsIndex implements SearchableIndex {
     return expanded;
   }
 
-  private expand(query: string): { text: string; corrections: Map<string, string> } {
+  private expand(question: string): { text: string; corrections: Map<string, string> } {
+    const query = readQuestion(question);
     const corrections = new Map<string, string>();
     const words = tokenize(query);
     for (const word of words) {
