@@ -3,6 +3,8 @@ import { findCompanies } from "../extract/companies.js";
 import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
 import { readQuestion } from "../search/chatQuestion.js";
+import { orderByTime, timeIntentOf } from "../search/timeIntent.js";
+import { dealPointsFirst } from "./dealPoints.js";
 import type { Answer, DealResult } from "./answer.js";
 import { byNewest } from "../articles/order.js";
 import { cleanQuery } from "./queries.js";
@@ -18,22 +20,36 @@ const NEWS_PROMINENCE = 3;
 /**
  * The deals that involve a company or match a topic. A query that is only company names lists every deal
  * of those companies, newest first; a query with a topic ranks deals by relevance, favouring those whose
- * parties it names. Non-deal news (launches, rulings, layoffs) comes only after every deal.
+ * parties it names. Deals that only mention the companies asked about (none is a party) come after their
+ * own deals, marked as such; non-deal news (launches, rulings, layoffs) comes only after every deal. Each
+ * deal leads with the key point that states it.
  */
 export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_DEAL_LIMIT): Extract<Answer, { type: "deal" }> {
   const query = cleanQuery(rawQuery, "a company or topic", '"OpenAI" or "Nvidia Intel stake"');
   const expanded = index.expandQuery(query);
   const companies = [...new Set(findCompanies(expanded.text).map((m) => m.name))];
-  const asked = readQuestion(query);
+  const time = timeIntentOf(query);
+  const asked = readQuestion(time.text);
   const withoutNames = findCompanies(asked).reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), asked);
   const misspelt = new Set([...expanded.corrections.keys()].flatMap((word) => terms(word)));
   const topic = terms(withoutNames).filter((term) => !GENERIC.has(term) && !misspelt.has(term));
   const hits = new Map(index.search(expanded.text).map((hit) => [hit.article.id, hit]));
 
-  const results = companies.length > 0 && topic.length === 0
+  const lines = companies.length > 0 && topic.length === 0
     ? companyDeals(index, companies, hits)
     : topicDeals(companies, hits);
+  // A company's own deals, then deals that only mention it, then other news; each in the order the question's time asks.
+  const byDate = (section: DealResult[]) => orderByTime(section, time, (line) => line.article.date, () => 1);
+  const own = byDate(lines.filter((line) => line.deal && line.mentions.length === 0));
+  const mentioning = byDate(lines.filter((line) => line.deal && line.mentions.length > 0));
+  const news = byDate(lines.filter((line) => !line.deal));
+  const results = [...own, ...mentioning, ...news].map((line) => ({ ...line, keyPoints: dealPointsFirst(line.article, line.deal, line.keyPoints) }));
   return { type: "deal", query, companies, deals: results.slice(0, limit), suggestion: suggestionFor(index, query) };
+}
+
+/** The companies asked about when none of them is a party to the deal: the deal only mentions them. */
+function mentionsOnly(deal: Deal, companies: string[]): string[] {
+  return companies.some((company) => deal.parties.includes(company)) ? [] : companies;
 }
 
 function companyDeals(index: SearchableIndex, companies: string[], hits: Map<string, ArticleHit>): DealResult[] {
@@ -47,8 +63,8 @@ function companyDeals(index: SearchableIndex, companies: string[], hits: Map<str
   }
   ranked.sort((a, b) => b.level - a.level || byNewest(a.article, b.article) || (b.deal.amount?.value ?? 0) - (a.deal.amount?.value ?? 0));
   return [
-    ...ranked.map(({ article, deal }) => ({ article, deal, keyPoints: keyPointsFor(article, hits) })),
-    ...news.sort(byNewest).map((article) => ({ article, deal: null, keyPoints: keyPointsFor(article, hits) })),
+    ...ranked.map(({ article, deal }) => ({ article, deal, keyPoints: keyPointsFor(article, hits), mentions: mentionsOnly(deal, companies) })),
+    ...news.sort(byNewest).map((article) => ({ article, deal: null, keyPoints: keyPointsFor(article, hits), mentions: [] })),
   ];
 }
 
@@ -64,8 +80,8 @@ function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealRes
   }
   deals.sort((a, b) => b.score - a.score);
   return [
-    ...deals.map(({ hit, deal }) => ({ article: hit.article, deal, keyPoints: hit.keyPoints })),
-    ...news.map((hit) => ({ article: hit.article, deal: null, keyPoints: hit.keyPoints })),
+    ...deals.map(({ hit, deal }) => ({ article: hit.article, deal, keyPoints: hit.keyPoints, mentions: mentionsOnly(deal, companies) })),
+    ...news.map((hit) => ({ article: hit.article, deal: null, keyPoints: hit.keyPoints, mentions: [] })),
   ];
 }
 

@@ -10,6 +10,7 @@ import { correctCompanyWord, editDistance } from "./spelling.js";
 import { companyAliases, namesOf } from "../extract/companies.js";
 import { companyToken, processTerm, terms, tokenize } from "./text.js";
 import { readQuestion } from "./chatQuestion.js";
+import { orderByTime, timeIntentOf } from "./timeIntent.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
 export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
@@ -581,7 +582,8 @@ export class NewsIndex implements SearchableIndex {
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
   search(query: string, options: { limit?: number; filter?: (article: Article) => boolean } = {}): ArticleHit[] {
-    const { text: wanted, excluded } = splitExclusions(query);
+    const time = timeIntentOf(query);
+    const { text: wanted, excluded } = splitExclusions(time.text);
     const { text } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
@@ -608,7 +610,8 @@ export class NewsIndex implements SearchableIndex {
       return { article, score: combined, keyPoints, matchedKeyPoints: points.length };
     });
     hits.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
-    return options.limit ? hits.slice(0, options.limit) : hits;
+    const ordered = orderByTime(hits, time, (hit) => hit.article.date, (hit) => hit.score);
+    return options.limit ? ordered.slice(0, options.limit) : ordered;
   }
 
   /**
