@@ -39,7 +39,7 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
     ? companyDeals(index, companies, hits)
     : topicDeals(companies, hits);
   // A company's own deals, then deals that only mention it, then other news; each in the order the question's time asks.
-  const byDate = (section: DealResult[]) => orderByTime(section, time, (line) => line.article.date, () => 1);
+  const byDate = (section: DealResult[]) => orderByTime(section, time, () => 1);
   const own = byDate(lines.filter((line) => line.deal && line.mentions.length === 0));
   const mentioning = byDate(lines.filter((line) => line.deal && line.mentions.length > 0));
   const news = byDate(lines.filter((line) => !line.deal));

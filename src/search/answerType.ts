@@ -7,8 +7,12 @@ import { terms } from "./text.js";
  * place. A count names what is counted (`unit`, a search term), when the question says.
  */
 export type AnswerType =
-  | { kind: "date" | "money" | "share" | "name" | "place" }
+  | { kind: "money" | "share" | "place" | "reason" }
   | { kind: "count"; unit: string | null }
+  /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
+  | { kind: "date"; ahead: boolean }
+  /** `role`: who in what role ("who runs", "who started"), when the question says. */
+  | { kind: "name"; role: "leader" | "founder" | null }
   | null;
 
 /** Chat drops apostrophes and capitals: "whens", "hows" read as "when's", "how's". */
@@ -18,8 +22,12 @@ const SHARE = /\b(how (big|large|much) (of )?a (stake|share|slice|chunk|piece)|w
 const COUNT = /\b(how many|number of|what number of|headcount)(?:\s+(\w+))?/;
 const DATE = /\b(when|whens|what date|what day|what month|what year|which year|how soon|by when|timeline|deadline|how long (until|before|till)|due (by|to (close|complete|finish)))\b/;
 const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|worth|valu(e|ed|ation)|amount|how big (a|was the) (deal|check|cheque|round|contract|investment|fine)|what did \w+( \w+)? (get|receive|pay|spend|offer|put in|invest)|put in|sum)\b/;
-const NAME = /\b(who|whos|whom|which (company|companies|firm|firms|investor|investors|bank|banks|fund|funds|outlet|publication|partner|partners|executive|exec|person|people|startup|startups|lab|labs|buyer|buyers|rival|rivals|regulator|regulators)|what (company|firm|startup|lab|bank|fund|outlet))\b/;
-const PLACE = /\b(where|wheres|what (city|state|country|court|site)|which (city|state|country|court|site))\b/;
+const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (city|state|country|court|site|town))\b/;
+const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
+const LEADER = /\b(runs?|running|ran|heads?|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
+const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
+const REASON = /\b(why|how come|what for|reason|reasons)\b/;
+const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|go live|deadline|by when|how soon|start|begin|finish|complete|wrap up|close)\b/;
 
 /** The kind of fact a question asks for, or null when it asks for none in particular. */
 export function answerTypeOf(question: string): AnswerType {
@@ -29,10 +37,11 @@ export function answerTypeOf(question: string): AnswerType {
   // "anthropic google tpus how many": a fragment names what it counts before the question words.
   const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
-  if (DATE.test(text)) return { kind: "date" };
+  if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) };
   if (MONEY.test(text)) return { kind: "money" };
-  if (NAME.test(text)) return { kind: "name" };
   if (PLACE.test(text)) return { kind: "place" };
+  if (NAME.test(text)) return { kind: "name", role: FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : null };
+  if (REASON.test(text)) return { kind: "reason" };
   return null;
 }
 
@@ -45,17 +54,23 @@ const PERCENT = /\d\s?(%|percent\b)|\b(half|majority|minority|third|quarter) (of
 /** A number that counts something: digits (not a year) or a scale, then up to three words to what it counts. */
 const COUNTED = /(?<![\d.,$€£])(\d[\d,.]*\s?(?:k|thousand|million|billion)?|\b(?:dozens|hundreds|thousands|millions) of|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a|several)(?: (?:hundred|thousand|million|billion))?)((?:\s+[\p{L}-]+){1,4})/giu;
 const NAME_IN_TEXT = /(?<=[\p{Ll}\p{N},;:] )\p{Lu}[\p{L}\p{N}&.-]+/u;
+const LEADER_IN_TEXT = /\b(CEO|chief executive|interim|president|chair\w*|head of|leads?|led by|taking over|took over|succeed\w*|appointed|named)\b/;
+const FOUNDER_IN_TEXT = /\b(found(ed|er|ers)|co-?found\w*|started by|created by)\b/i;
+/** A future date or a deadline: "by the end of 2029", "begin in the third quarter of 2026", "expected in". */
+const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within)\b/i;
+const REASON_IN_TEXT = /\b(because|due to|so that|in order to|to (help|fund|pay|finance|raise|free|avoid|meet|comply)|after (it|they|the)|for (abusing|violating|breaching|failing|breaking)|found that|accus\w*|alleg\w*|citing|aimed at|amid|reason)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** Whether a key point holds a fact of that kind. */
 export function holdsAnswer(type: AnswerType, text: string): boolean {
   switch (type?.kind) {
-    case "date": return DATE_IN_TEXT.test(text);
+    case "date": return DATE_IN_TEXT.test(text) && (!type.ahead || AHEAD_IN_TEXT.test(text));
     case "money": return findMoney(text).some((m) => m.explicit);
     case "share": return PERCENT.test(text);
     case "count": return countsIn(text, type.unit);
-    case "name": return NAME_IN_TEXT.test(text);
+    case "name": return NAME_IN_TEXT.test(text) && (type.role === null || (type.role === "leader" ? LEADER_IN_TEXT : FOUNDER_IN_TEXT).test(text));
     case "place": return PLACE_IN_TEXT.test(text);
+    case "reason": return REASON_IN_TEXT.test(text);
     default: return false;
   }
 }

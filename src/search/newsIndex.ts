@@ -610,7 +610,7 @@ export class NewsIndex implements SearchableIndex {
       return { article, score: combined, keyPoints, matchedKeyPoints: points.length };
     });
     hits.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
-    const ordered = orderByTime(hits, time, (hit) => hit.article.date, (hit) => hit.score);
+    const ordered = orderByTime(hits, time, (hit) => hit.score);
     return options.limit ? ordered.slice(0, options.limit) : ordered;
   }
 

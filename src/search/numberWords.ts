@@ -21,6 +21,7 @@ const RUN = new RegExp(
 
 /** Shares of a whole: "a fifth" of a company is 20% of it. */
 const FRACTIONS: Array<[RegExp, string]> = [
+  [/\bhalf an? (trillion|billion|million)\b/gi, "0.5 $1"],
   [/\b(a|one)[\s-]+half\b|(?<!\b(first|second|latter|back|other|early|late|the)\s+)\bhalf\b(?!\s+(a|an)\b)/gi, "50%"],
   [/\b(a|one)[\s-]+quarter\s+(?=of\b)/gi, "25% "],
   [/\bthree[\s-]+quarters\b/gi, "75%"],

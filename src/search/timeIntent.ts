@@ -1,3 +1,5 @@
+import type { Article } from "../articles/article.js";
+
 /**
  * The time a news question carries. "latest / newest / recent / just announced" asks for the newest
  * matching articles first; "in 2024", "last year", "this month", "since March" name a period, read
@@ -12,7 +14,7 @@ export interface TimeIntent {
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH = `(${MONTHS.join("|")}|${MONTHS.map((m) => m.slice(0, 3)).join("|")})`;
+const MONTH = `(${MONTHS.join("|")}|sept|${MONTHS.map((m) => m.slice(0, 3)).join("|")})\\.?`;
 
 const NEWEST = /\b(latest|newest|most recent|recent(ly)?|lately|just (announced|happened|signed|closed|dropped|out)|any news|new news|whats new|what's new|breaking)\b/i;
 /** An article counts as newer when its score is at least this share of the best match's. */
@@ -30,8 +32,9 @@ type Reader = [RegExp, (match: RegExpExecArray, today: Date) => TimeIntent["peri
 
 /** Period expressions, most specific first. Years only after "in", "during", "since", "before": "by the end of 2029" is about the news, not its date. */
 const READERS: Reader[] = [
-  [new RegExp(`\\b(?:in|during|from|back in|of) ${MONTH},? (20\\d{2})\\b`, "i"), (m) => ({ from: monthStart(+m[2]!, monthIndex(m[1]!)), to: monthEnd(+m[2]!, monthIndex(m[1]!)) })],
   [new RegExp(`\\bsince ${MONTH},? (20\\d{2})\\b`, "i"), (m) => ({ from: monthStart(+m[2]!, monthIndex(m[1]!)), to: null })],
+  // A month and a year name a period wherever they stand: "the oct 2024 round", "in March 2025".
+  [new RegExp(`\\b(?:(?:in|during|from|back in|of) (?:the )?)?${MONTH},? (20\\d{2})\\b`, "i"), (m) => ({ from: monthStart(+m[2]!, monthIndex(m[1]!)), to: monthEnd(+m[2]!, monthIndex(m[1]!)) })],
   [/\b(?:in|during|back in|throughout|for) (20\d{2})\b(?! (?:plan|target|goal)s?)/i, (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` })],
   [/\b(?:since|after) (20\d{2})\b/i, (m) => ({ from: `${m[1]}-01-01`, to: null })],
   [/\bbefore (20\d{2})\b/i, (m) => ({ from: null, to: `${+m[1]! - 1}-12-31` })],
@@ -63,7 +66,8 @@ export function timeIntentOf(question: string, today = new Date()): TimeIntent {
     const match = pattern.exec(text);
     if (!match) continue;
     period = read(match, today);
-    text = text.slice(0, match.index) + " " + text.slice(match.index + match[0].length);
+    // "last year" means nothing to search; "2024" and "March 2025" may be written in the article too.
+    if (!/\d/.test(match[0])) text = text.slice(0, match.index) + " " + text.slice(match.index + match[0].length);
     break;
   }
   const newest = NEWEST.test(text);
@@ -71,8 +75,13 @@ export function timeIntentOf(question: string, today = new Date()): TimeIntent {
   return { text: text.replace(/\s+/g, " ").trim() || question, newest, period };
 }
 
-/** Whether a date falls inside the period: true, false, or null when the article has no date. */
-export function inPeriod(date: string | null, period: NonNullable<TimeIntent["period"]>): boolean | null {
+/**
+ * Whether an article is about the period: dated inside it, or (for a calendar year) saying the year in its
+ * text, as "CoreWeave's 2024 revenue" in an article of 2025 does. Null when it has no date and does not say.
+ */
+export function inPeriod(date: string | null, period: NonNullable<TimeIntent["period"]>, text = ""): boolean | null {
+  const year = period.from?.slice(0, 4);
+  if (year && period.from === `${year}-01-01` && period.to === `${year}-12-31` && new RegExp(`\\b${year}\\b`).test(text)) return true;
   if (date === null) return null;
   return (period.from === null || date >= period.from) && (period.to === null || date <= period.to);
 }
@@ -82,19 +91,27 @@ export function inPeriod(date: string | null, period: NonNullable<TimeIntent["pe
  * before the rest, and for "latest" the relevant ones newest first. Items scoring far below the best keep
  * their place after them: a stray word in common does not make an article the answer.
  */
-export function orderByTime<T>(items: T[], time: TimeIntent, dateOf: (item: T) => string | null, scoreOf: (item: T) => number): T[] {
+export function orderByTime<T extends { article: Article }>(items: T[], time: TimeIntent, scoreOf: (item: T) => number): T[] {
   if (!time.period && !time.newest) return items;
   const top = Math.max(0, ...items.map(scoreOf));
   const period = time.period;
   const group = (item: T) => {
     if (!period) return 0;
     if (scoreOf(item) < top * PERIOD_RELEVANCE) return 3;
-    const inside = inPeriod(dateOf(item), period);
+    const { date, title, keyPoints } = item.article;
+    const inside = inPeriod(date, period, `${title}\n${keyPoints.join("\n")}`);
     return inside === true ? 0 : inside === null ? 1 : 2;
   };
-  const recent = (item: T) => time.newest && scoreOf(item) >= top * NEWEST_RELEVANCE;
-  return items
-    .map((item, at) => ({ item, at, group: group(item), recent: recent(item), date: dateOf(item) ?? "" }))
-    .sort((a, b) => a.group - b.group || Number(b.recent) - Number(a.recent) || (a.recent && b.recent ? b.date.localeCompare(a.date) : 0) || a.at - b.at)
-    .map(({ item }) => item);
+  const grouped = stableSortBy(items, group);
+  if (!time.newest) return grouped;
+  // The relevant dated articles, newest first, in the places they held; undated ones keep theirs.
+  const recent = grouped.filter((item) => item.article.date !== null && scoreOf(item) >= top * NEWEST_RELEVANCE);
+  const newestFirst = stableSortBy(recent, (item) => -Date.parse(item.article.date!));
+  const slots = new Set(recent);
+  let next = 0;
+  return grouped.map((item) => (slots.has(item) ? newestFirst[next++]! : item));
+}
+
+function stableSortBy<T>(items: T[], key: (item: T) => number): T[] {
+  return items.map((item, at) => ({ item, at, key: key(item) })).sort((a, b) => a.key - b.key || a.at - b.at).map(({ item }) => item);
 }
