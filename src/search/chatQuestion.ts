@@ -15,5 +15,10 @@ function withApostrophes(question: string): string {
  * company", "three trillion", "a fifth"), read the way articles write it.
  */
 export function readQuestion(question: string): string {
-  return namingCompanies(numbersAsDigits(withApostrophes(question)));
+  return namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question))));
+}
+
+/** Compounds chat writes as one word: "datacenters" is "data centers". */
+function asArticlesWrite(question: string): string {
+  return question.replace(/\bdata ?(cent(?:er|re)s?)\b/gi, "data $1");
 }

@@ -11,6 +11,7 @@ import { companyAliases, namesOf } from "../extract/companies.js";
 import { companyToken, processTerm, terms, tokenize } from "./text.js";
 import { readQuestion } from "./chatQuestion.js";
 import { orderByTime, timeIntentOf } from "./timeIntent.js";
+import { companiesAsked, companyFit } from "./companyFit.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
 export const ARTICLE_BOOST = { title: 3, keyPoints: 2, names: 2, summary: 1.5, body: 0.6 } as const;
@@ -586,6 +587,7 @@ export class NewsIndex implements SearchableIndex {
     const { text: wanted, excluded } = splitExclusions(time.text);
     const { text } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
+    const named = companiesAsked(text);
     if (asked.length === 0) return [];
     const results = this.articleMatches(text);
     const wants = answerTypeOf(query);
@@ -605,6 +607,7 @@ export class NewsIndex implements SearchableIndex {
       const best = Math.max(0, ...points.map((p) => p.score));
       let combined = score / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
       if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) combined *= EXCLUDED_COMPANY_FACTOR;
+      combined *= companyFit(article, named);
       const matched = new Set(points.map((p) => p.index));
       const keyPoints = [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
       return { article, score: combined, keyPoints, matchedKeyPoints: points.length };
