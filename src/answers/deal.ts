@@ -43,8 +43,8 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
   const own = byDate(lines.filter((line) => line.deal && line.mentions.length === 0));
   const mentioning = byDate(lines.filter((line) => line.deal && line.mentions.length > 0));
   const news = byDate(lines.filter((line) => !line.deal));
-  const results = [...own, ...mentioning, ...news].map((line) => ({ ...line, keyPoints: dealPointsFirst(line.article, line.deal, line.keyPoints) }));
-  return { type: "deal", query, companies, deals: results.slice(0, limit), suggestion: suggestionFor(index, query) };
+  const results = [...own, ...mentioning, ...news].slice(0, limit).map((line) => ({ ...line, keyPoints: dealPointsFirst(line.article, line.deal, line.keyPoints) }));
+  return { type: "deal", query, companies, deals: results, suggestion: suggestionFor(index, query) };
 }
 
 /** The companies asked about when none of them is a party to the deal: the deal only mentions them. */

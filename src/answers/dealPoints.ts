@@ -1,20 +1,28 @@
 import type { Article, Deal } from "../articles/article.js";
-import { findCompanies } from "../extract/companies.js";
+import { namesOf } from "../extract/companies.js";
 import { dealKindOf } from "../extract/deals.js";
-import { findMoney } from "../extract/money.js";
 
 /** A key point states the deal when it scores at least this: a sum and a party, or two parties and the deal's kind. */
 const STATES_THE_DEAL = 3;
 
-/** How fully a key point states the deal: its parties, its sum (or any sum), its kind. */
-function dealStatement(point: string, deal: Deal): number {
-  const named = new Set(findCompanies(point).map((m) => m.name));
-  const parties = deal.parties.filter((party) => named.has(party) || point.includes(party)).length;
-  const sums = findMoney(point).filter((m) => m.explicit);
-  const amount = deal.amount && sums.some((m) => m.value === deal.amount!.value && m.currency === deal.amount!.currency) ? 2 : sums.length > 0 ? 1 : 0;
-  const kind = dealKindOf(point) === deal.kind ? 1 : 0;
-  return parties + amount + kind;
+/** Every name of a company, lower case (kept: a /deal answer asks for the same parties again and again). */
+const names = new Map<string, string[]>();
+function lowerNamesOf(company: string): string[] {
+  let found = names.get(company);
+  if (!found) names.set(company, (found = [company.toLowerCase(), ...namesOf(company)]));
+  return found;
 }
+
+/** How fully a key point states the deal: its parties, its sum (or any sum), its kind. Plain string tests: this runs for every line of an answer. */
+function dealStatement(point: string, deal: Deal): number {
+  const lower = point.toLowerCase();
+  const parties = deal.parties.filter((party) => lowerNamesOf(party).some((name) => lower.includes(name))).length;
+  const amount = deal.amount && point.includes(deal.amount.text) ? 2 : ANY_SUM.test(point) ? 1 : 0;
+  if (parties + amount < STATES_THE_DEAL - 1) return parties + amount;
+  return parties + amount + (dealKindOf(point) === deal.kind ? 1 : 0);
+}
+
+const ANY_SUM = /[$€£¥]\s?\d|\d\s?(billion|million|bn)\b/i;
 
 /**
  * Key points for a line of a /deal answer: the one that states the deal (parties, sum, what changes

@@ -5,7 +5,6 @@ import { COMPANY_TABLE } from "./companyTable.js";
  * maker") and the people who run them ("nadellas company"). Read in questions only.
  */
 interface Calling {
-  pattern: RegExp;
   company: string;
   /**
    * A nickname of several words is replaced by the company's name ("blue" of "big blue" must not find Blue
@@ -15,17 +14,20 @@ interface Calling {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** Written with or without the apostrophe of a possessive: "nadella's", "nadellas", "the gpu giant's". */
-const phrase = (name: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/'/g, "['’]?").replace(/\\-| /g, "[\\s-]+")}(?:['’]?s)?(?![\\p{L}\\p{N}])`, "giu");
+/** How a name is found: with or without the apostrophe of a possessive ("nadella's", "nadellas"), spaces or hyphens alike. */
+const loosely = (name: string) => escape(name).replace(/'/g, "['’]?").replace(/\\-| /g, "[\\s-]+");
+const key = (text: string) => text.toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, " ");
 
-const CALLINGS: Calling[] = COMPANY_TABLE.flatMap((entry) => [
-  ...(entry.nicknames ?? []).map((name) => ({ name, company: entry.name, replace: /\s/.test(name) })),
-  ...(entry.people ?? []).map((name) => ({ name, company: entry.name, replace: false })),
-])
-  // Longest first: "the redmond company" before "redmond", "satya nadella" before "satya".
-  .sort((a, b) => b.name.length - a.name.length)
-  .map(({ name, company, replace }) => ({ pattern: phrase(name), company, replace }));
+const callings = new Map<string, Calling>();
+for (const entry of COMPANY_TABLE) {
+  for (const name of entry.nicknames ?? []) callings.set(key(name), { company: entry.name, replace: /\s/.test(name) });
+  for (const name of entry.people ?? []) callings.set(key(name), { company: entry.name, replace: false });
+}
+// One pattern for all, longest first: "the redmond company" before "redmond", "satya nadella" before "satya".
+const CALLING = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${[...COMPANY_TABLE.flatMap((entry) => [...(entry.nicknames ?? []), ...(entry.people ?? [])])].sort((a, b) => b.length - a.length).map(loosely).join("|")})(?:['’]?s)?(?![\\p{L}\\p{N}])`,
+  "giu",
+);
 
 /**
  * A question with the companies it names by nickname, description or person made explicit: "what did
@@ -33,13 +35,13 @@ const CALLINGS: Calling[] = COMPANY_TABLE.flatMap((entry) => [
  * "nadellas company and openai Microsoft".
  */
 export function namingCompanies(question: string): string {
-  let text = question;
   const added = new Set<string>();
-  for (const { pattern, company, replace } of CALLINGS) {
-    pattern.lastIndex = 0;
-    if (!pattern.test(text)) continue;
-    if (replace) text = text.replace(pattern, ` ${company} `);
-    else added.add(company);
-  }
+  const text = question.replace(CALLING, (match: string, name: string) => {
+    const calling = callings.get(key(name));
+    if (!calling) return match;
+    if (calling.replace) return ` ${calling.company} `;
+    added.add(calling.company);
+    return match;
+  });
   return added.size ? `${text} ${[...added].join(" ")}` : text;
 }
