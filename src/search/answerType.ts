@@ -27,7 +27,10 @@ const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time)\b)[a-
 const LEADER = /\b(runs?|running|ran|heads?|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
 const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
-const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|go live|deadline|by when|how soon|start|begin|finish|complete|wrap up|close)\b/;
+const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
+/** "when's the deal closing" looks ahead, "when did it close" back. */
+const HAPPENING = /\b(go(es|ing)? live|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
+const PAST = /\b(did|was|were|had|has)\b/;
 
 /** The kind of fact a question asks for, or null when it asks for none in particular. */
 export function answerTypeOf(question: string): AnswerType {
@@ -37,7 +40,7 @@ export function answerTypeOf(question: string): AnswerType {
   // "anthropic google tpus how many": a fragment names what it counts before the question words.
   const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
-  if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) };
+  if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
   if (MONEY.test(text)) return { kind: "money" };
   if (PLACE.test(text)) return { kind: "place" };
   if (NAME.test(text)) return { kind: "name", role: FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : null };
