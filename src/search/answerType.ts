@@ -7,12 +7,15 @@ import { terms } from "./text.js";
  * place. A count names what is counted (`unit`, a search term), when the question says.
  */
 export type AnswerType =
-  | { kind: "money" | "share" | "place" | "reason" }
+  | { kind: "money" | "share" | "place" | "reason" | "duration" }
   | { kind: "count"; unit: string | null }
   /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
   | { kind: "date"; ahead: boolean }
-  /** `role`: who in what role ("who runs", "who started"), when the question says. */
-  | { kind: "name"; role: "leader" | "founder" | null }
+  /**
+   * `role`: who in what role, when the question says: "who runs" a leader, "who started" a founder, "who
+   * bought the shares" the buyers or backers; "name of the thing" what it is called.
+   */
+  | { kind: "name"; role: "leader" | "founder" | "backer" | "title" | null }
   | null;
 
 /** Chat drops apostrophes and capitals: "whens", "hows" read as "when's", "how's". */
@@ -26,6 +29,9 @@ const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (
 const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
 const LEADER = /\b(runs?|running|ran|heads?|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
 const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
+const DURATION = /\b(how long (?!(until|before|till)\b)|for how long|how many (years|months|weeks|days|hours)\b)/;
+const BACKER = /\bwho(s| is| are| were| was)? (bought|buys|buying|purchased|invest\w*|back\w*|fund\w*|put money|participat\w*|led the (round|raise|funding))\b/;
+const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
@@ -40,10 +46,12 @@ export function answerTypeOf(question: string): AnswerType {
   // "anthropic google tpus how many": a fragment names what it counts before the question words.
   const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
+  if (DURATION.test(text)) return { kind: "duration" };
   if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
   if (MONEY.test(text)) return { kind: "money" };
   if (PLACE.test(text)) return { kind: "place" };
-  if (NAME.test(text)) return { kind: "name", role: FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : null };
+  if (TITLE.test(text)) return { kind: "name", role: "title" };
+  if (NAME.test(text)) return { kind: "name", role: BACKER.test(text) ? "backer" : FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : null };
   if (REASON.test(text)) return { kind: "reason" };
   return null;
 }
@@ -61,7 +69,10 @@ const LEADER_IN_TEXT = /\b(CEO|chief executive|interim|president|chair\w*|head o
 const FOUNDER_IN_TEXT = /\b(found(ed|er|ers)|co-?found\w*|started by|created by)\b/i;
 /** A future date or a deadline: "by the end of 2029", "begin in the third quarter of 2026", "expected in". */
 const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within)\b/i;
-const REASON_IN_TEXT = /\b(because|due to|so that|in order to|to (help|fund|pay|finance|raise|free|avoid|meet|comply)|after (it|they|the)|for (abusing|violating|breaching|failing|breaking)|found that|accus\w*|alleg\w*|citing|aimed at|amid|reason)\b/i;
+const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|backed by|particip\w*|joined by|alongside)\b/i;
+const TITLE_IN_TEXT = /\b(named|called|dubbed|branded|known as)\b/i;
+const DURATION_IN_TEXT = /\b(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several)[\s-]+(hours?|days?|weeks?|months?|years?|decades?)\b|\b(multi-?year|year-long|\d+-(year|month|day))\b/i;
+const REASON_IN_TEXT = /\b(because|due to|so that|in order to|to (help|fund|pay|finance|raise|free|avoid|meet|comply)|for (abusing|violating|breaching|failing|breaking)|found that|accus\w*|alleg\w*|citing|aimed at|amid|reason)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** Whether a key point holds a fact of that kind. */
@@ -71,12 +82,15 @@ export function holdsAnswer(type: AnswerType, text: string): boolean {
     case "money": return findMoney(text).some((m) => m.explicit);
     case "share": return PERCENT.test(text);
     case "count": return countsIn(text, type.unit);
-    case "name": return NAME_IN_TEXT.test(text) && (type.role === null || (type.role === "leader" ? LEADER_IN_TEXT : FOUNDER_IN_TEXT).test(text));
+    case "name": return NAME_IN_TEXT.test(text) && (type.role === null || ROLE_IN_TEXT[type.role].test(text));
+    case "duration": return DURATION_IN_TEXT.test(text);
     case "place": return PLACE_IN_TEXT.test(text);
     case "reason": return REASON_IN_TEXT.test(text);
     default: return false;
   }
 }
+
+const ROLE_IN_TEXT = { leader: LEADER_IN_TEXT, founder: FOUNDER_IN_TEXT, backer: BACKER_IN_TEXT, title: TITLE_IN_TEXT };
 
 /** Whether the text counts something (that `unit`, when given): "about 4,000 employees", "55 engineers". */
 function countsIn(text: string, unit: string | null): boolean {

@@ -18,7 +18,19 @@ export function readQuestion(question: string): string {
   return namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question))));
 }
 
-/** Compounds chat writes as one word: "datacenters" is "data centers". */
+/**
+ * Words chat uses where news writes others, searched as both: "divest" is also "sell", "unfilled" also
+ * "open", "ppl" "people". One way only: an article's "sell" is not always a divestment.
+ */
+const CHAT_WORDS: Array<[RegExp, string]> = [
+  [/\bdata ?(cent(?:er|re)s?)\b/gi, "data $1"],
+  [/\bdivest(s|ed|ing|iture|ment)?\b/gi, "divest$1 sell"],
+  [/\bunfilled\b/gi, "unfilled open"],
+  [/\bppl\b/gi, "people"],
+  [/\bgovt\b/gi, "government"],
+  [/\bemps\b/gi, "employees"],
+];
+
 function asArticlesWrite(question: string): string {
-  return question.replace(/\bdata ?(cent(?:er|re)s?)\b/gi, "data $1");
+  return CHAT_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), question);
 }

@@ -10,6 +10,8 @@ const GROUPS = [
   "jobs job roles role positions position headcount staff staffers employees employee workers worker workforce personnel",
   "chips chip gpus gpu accelerators accelerator processors processor semiconductors semiconductor silicon tpus tpu",
   "stake stakes equity slice",
+  // Irregular forms the stemmer leaves apart.
+  "buy buys buying bought buyer buyers",
   "slump slumped plunge plunged tumble tumbled slide slid crash crashed sink sank rout selloff",
   "sue sues sued suing lawsuit lawsuits suit suits litigation",
   "layoffs layoff fire fired firing sack sacked redundancies",

@@ -76,14 +76,19 @@ export function timeIntentOf(question: string, today = new Date()): TimeIntent {
 }
 
 /**
- * Whether an article is about the period: dated inside it, or (for a calendar year) saying the year in its
- * text, as "CoreWeave's 2024 revenue" in an article of 2025 does. Null when it has no date and does not say.
+ * How closely an article belongs to the period: 0 dated inside it, or naming its year in the text, as
+ * "CoreWeave's 2024 revenue" in an article of 2025 does; 1 naming its month ("in May 2025", said in an
+ * article of July); 2 undated; 3 dated outside it.
  */
-export function inPeriod(date: string | null, period: NonNullable<TimeIntent["period"]>, text = ""): boolean | null {
-  const year = period.from?.slice(0, 4);
-  if (year && period.from === `${year}-01-01` && period.to === `${year}-12-31` && new RegExp(`\\b${year}\\b`).test(text)) return true;
-  if (date === null) return null;
-  return (period.from === null || date >= period.from) && (period.to === null || date <= period.to);
+export function periodFit(date: string | null, { from, to }: NonNullable<TimeIntent["period"]>, text = ""): number {
+  if (date !== null && (from === null || date >= from) && (to === null || date <= to)) return 0;
+  if (from && to) {
+    const year = from.slice(0, 4);
+    if (from === `${year}-01-01` && to === `${year}-12-31` && new RegExp(`\\b${year}\\b`).test(text)) return 0;
+    const month = MONTHS[Number(from.slice(5, 7)) - 1]!;
+    if (from.slice(0, 7) === to.slice(0, 7) && new RegExp(`\\b${month}( \\d{1,2},)? ${year}\\b`, "i").test(text)) return 1;
+  }
+  return date === null ? 2 : 3;
 }
 
 /**
@@ -97,10 +102,9 @@ export function orderByTime<T extends { article: Article }>(items: T[], time: Ti
   const period = time.period;
   const group = (item: T) => {
     if (!period) return 0;
-    if (scoreOf(item) < top * PERIOD_RELEVANCE) return 3;
+    if (scoreOf(item) < top * PERIOD_RELEVANCE) return 4;
     const { date, title, keyPoints } = item.article;
-    const inside = inPeriod(date, period, `${title}\n${keyPoints.join("\n")}`);
-    return inside === true ? 0 : inside === null ? 1 : 2;
+    return periodFit(date, period, `${title}\n${keyPoints.join("\n")}`);
   };
   const grouped = stableSortBy(items, group);
   if (!time.newest) return grouped;

@@ -42,7 +42,7 @@ describe("answer quality on the held-out set", () => {
  * typed as people type in a channel, written by someone who had not seen the code, asked over all three
  * corpora at once.
  */
-const CHAT_FLOOR = { hitAt1: 0.885, hitAt3: 0.962, mrr: 0.928, dealRecall: 1, keyPointHit: 0.874 };
+const CHAT_FLOOR = { hitAt1: 0.885, hitAt3: 0.962, mrr: 0.928, dealRecall: 1, keyPointHit: 0.895 };
 
 describe("answer quality on the chat-style held-out set", () => {
   it("does not drop below the figures reached", async () => {
