@@ -30,7 +30,7 @@ const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time)\b)[a-
 const LEADER = /\b(runs?|running|ran|heads?|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
 const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
 const DURATION = /\b(how long (?!(until|before|till)\b)|for how long|how many (years|months|weeks|days|hours)\b)/;
-const BACKER = /\bwho(s| is| are| were| was)? (bought|buys|buying|purchased|invest\w*|back\w*|fund\w*|put money|participat\w*|led the (round|raise|funding))\b/;
+const BACKER = /\bwho(s| is| are| were| was)? (bought|buys|buying|purchased|invest\w*|back\w*|fund\w*|put money|participat\w*)\b/;
 const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
@@ -74,6 +74,24 @@ const TITLE_IN_TEXT = /\b(named|called|dubbed|branded|known as)\b/i;
 const DURATION_IN_TEXT = /\b(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several)[\s-]+(hours?|days?|weeks?|months?|years?|decades?)\b|\b(multi-?year|year-long|\d+-(year|month|day))\b/i;
 const REASON_IN_TEXT = /\b(because|due to|so that|in order to|to (help|fund|pay|finance|raise|free|avoid|meet|comply)|for (abusing|violating|breaching|failing|breaking)|found that|accus\w*|alleg\w*|citing|aimed at|amid|reason)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
+
+/** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
+export const UNWORDED_ANSWER_SHARE = 0.5;
+
+/**
+ * Whether the kind is told apart by the fact alone, so that a key point holding it answers even without
+ * the question's words ("when will it be fully deployed": "with the full rollout finished by the end of
+ * 2029"). A plain name, sum or date is in most key points: those need the question's words too.
+ */
+export function isSpecific(type: AnswerType): boolean {
+  switch (type?.kind) {
+    case "count": return type.unit !== null;
+    case "date": return type.ahead;
+    case "name": return type.role !== null;
+    case "share": case "duration": case "reason": return true;
+    default: return false;
+  }
+}
 
 /** Whether a key point holds a fact of that kind. */
 export function holdsAnswer(type: AnswerType, text: string): boolean {

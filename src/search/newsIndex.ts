@@ -3,7 +3,7 @@ import { withExactTerms } from "./exactTerms.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
 import type { Article } from "../articles/article.js";
 import { byNewest } from "../articles/order.js";
-import { answerTypeOf, holdsAnswer, type AnswerType } from "./answerType.js";
+import { answerTypeOf, holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE, type AnswerType } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
 import { placeForms } from "./places.js";
 import { correctCompanyWord, editDistance } from "./spelling.js";
@@ -625,6 +625,7 @@ export class NewsIndex implements SearchableIndex {
    */
   private scorePoints(article: Article, inPoints: string[], asked: string[], derived: Map<string, Array<[string, number]>>, wants: AnswerType) {
     const scored: Array<{ index: number; score: number; rank: number }> = [];
+    const answering: number[] = [];
     if (inPoints.length === 0) return scored;
     const { context, points, lengths } = this.unpack(article.id);
     const averageLength = this.points.terms / Math.max(1, this.points.count);
@@ -641,13 +642,19 @@ export class NewsIndex implements SearchableIndex {
         const bm25 = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * (lengths[index] ?? pointTerms.length)) / averageLength)));
         for (const [source, weight] of this.sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
       }
-      if (perQuery.size === 0) return;
+      if (perQuery.size === 0) {
+        if (isSpecific(wants) && holdsAnswer(wants, article.keyPoints[index] ?? "")) answering.push(index);
+        return;
+      }
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
       const inContext = [...found].filter((term) => context.has(term)).length;
       let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
       if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "")) rank *= ANSWER_TYPE_BOOST;
       scored.push({ index, score, rank });
     });
+    // A key point holding a specific kind of fact asked for answers even without the question's words.
+    const best = Math.max(0, ...scored.map((p) => p.rank));
+    for (const index of answering) scored.push({ index, score: 0, rank: best * UNWORDED_ANSWER_SHARE });
     return scored.sort((a, b) => b.rank - a.rank || a.index - b.index);
   }
 

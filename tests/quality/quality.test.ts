@@ -12,7 +12,7 @@ function expectAtLeast(report: QualityReport, floor: Figures): void {
  * The figures reached on our question set (npm run quality). A change that makes answers worse fails
  * here; a change that makes them better should raise these.
  */
-const FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 0.935 };
+const FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 0.948 };
 
 describe("answer quality on our question set", () => {
   it("has 137 questions of the three kinds", () => {
@@ -42,7 +42,7 @@ describe("answer quality on the held-out set", () => {
  * typed as people type in a channel, written by someone who had not seen the code, asked over all three
  * corpora at once.
  */
-const CHAT_FLOOR = { hitAt1: 0.885, hitAt3: 0.962, mrr: 0.928, dealRecall: 1, keyPointHit: 0.895 };
+const CHAT_FLOOR = { hitAt1: 0.885, hitAt3: 0.962, mrr: 0.928, dealRecall: 1, keyPointHit: 0.905 };
 
 describe("answer quality on the chat-style held-out set", () => {
   it("does not drop below the figures reached", async () => {
