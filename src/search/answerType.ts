@@ -1,5 +1,5 @@
 import { findMoney } from "../extract/money.js";
-import { terms } from "./text.js";
+import { processTerm, terms } from "./text.js";
 
 /**
  * What kind of fact a question asks for, read from its words: "when ..." a date or a deadline, "how much
@@ -77,6 +77,8 @@ const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal co
 
 /** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
 export const UNWORDED_ANSWER_SHARE = 0.5;
+/** ... looked for in this many of the best articles (an answer shows three; the quality report reads ten). */
+export const UNWORDED_ANSWER_ARTICLES = 10;
 
 /**
  * Whether the kind is told apart by the fact alone, so that a key point holding it answers even without
@@ -117,7 +119,8 @@ function countsIn(text: string, unit: string | null): boolean {
     if (/^(19|20)\d{2}$/.test(match[1]!.trim())) continue;
     if (money.some((m) => match.index! >= m.index && match.index! < m.index + m.text.length)) continue;
     if (unit === null) return true;
-    const counted = terms(match[2]!);
+    // processTerm, not terms: this runs for many key points, and a word is stemmed once (memoized).
+    const counted = match[2]!.trim().split(/[\s-]+/).map(processTerm).filter((term): term is string => term !== null);
     if (counted.includes(unit) || (PEOPLE.has(unit) && counted.some((term) => PEOPLE.has(term)))) return true;
   }
   return false;

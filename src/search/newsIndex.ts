@@ -3,7 +3,7 @@ import { withExactTerms } from "./exactTerms.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
 import type { Article } from "../articles/article.js";
 import { byNewest } from "../articles/order.js";
-import { answerTypeOf, holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE, type AnswerType } from "./answerType.js";
+import { answerTypeOf, holdsAnswer, isSpecific, UNWORDED_ANSWER_ARTICLES, UNWORDED_ANSWER_SHARE, type AnswerType } from "./answerType.js";
 import { splitExclusions } from "./negation.js";
 import { placeForms } from "./places.js";
 import { correctCompanyWord, editDistance } from "./spelling.js";
@@ -597,7 +597,9 @@ export class NewsIndex implements SearchableIndex {
       const article = this.articles.get(result.id);
       if (!article || (options.filter && !options.filter(article))) continue;
       const inPoints = Object.entries(result.match).filter(([, fields]) => fields.includes("keyPoints")).map(([term]) => term);
-      candidates.push({ article, score: result.score, points: this.scorePoints(article, inPoints, asked, derived, wants) });
+      // Key points answering without the question's words are looked for in the best few articles only: they do not move articles.
+      const unworded = candidates.length < UNWORDED_ANSWER_ARTICLES ? wants : null;
+      candidates.push({ article, score: result.score, points: this.scorePoints(article, inPoints, asked, derived, wants, unworded) });
       if (candidates.length >= Math.max(RERANK_CANDIDATES, options.limit ?? 0)) break;
     }
     const topArticle = candidates[0]?.score || 1;
@@ -623,7 +625,7 @@ export class NewsIndex implements SearchableIndex {
    * the number of words found. For their order, words of the article's own context count less and a key
    * point holding the kind of fact asked for counts more.
    */
-  private scorePoints(article: Article, inPoints: string[], asked: string[], derived: Map<string, Array<[string, number]>>, wants: AnswerType) {
+  private scorePoints(article: Article, inPoints: string[], asked: string[], derived: Map<string, Array<[string, number]>>, wants: AnswerType, unworded: AnswerType) {
     const scored: Array<{ index: number; score: number; rank: number }> = [];
     const answering: number[] = [];
     if (inPoints.length === 0) return scored;
@@ -643,7 +645,7 @@ export class NewsIndex implements SearchableIndex {
         for (const [source, weight] of this.sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
       }
       if (perQuery.size === 0) {
-        if (isSpecific(wants) && holdsAnswer(wants, article.keyPoints[index] ?? "")) answering.push(index);
+        if (isSpecific(unworded) && holdsAnswer(unworded, article.keyPoints[index] ?? "")) answering.push(index);
         return;
       }
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
