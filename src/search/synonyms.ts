@@ -4,7 +4,10 @@ import { stemmer } from "stemmer";
  * Words that news and chat use for the same thing in this domain. Each group is indexed and searched as
  * one term (like a stem), so "how many roles" finds "about 9,000 jobs" and "gpus" finds "accelerators"
  * at full weight, without extra query words. A small table of our own rather than a thesaurus: WordNet
- * groups "stake" with "post" and "bet", "chip" with "bit" and "flake"; here only the senses the news uses.
+ * groups "stake" with "post" and "bet", "cut" with "gash" and "snub"; here only the senses the news uses
+ * (measured against WordNet on the question sets: see the README). Buy / acquire / takeover are not one
+ * group: merged, they ranked every acquisition key point alike; acquisition articles are found by those
+ * words through their deal kind (newsIndex.ts, DEAL_WORDS).
  */
 const GROUPS = [
   "jobs job roles role positions position headcount staff staffers employees employee workers worker workforce personnel",
