@@ -14,7 +14,13 @@ export interface AskResult {
 export interface DealResult {
   article: Article;
   deal: Deal | null;
+  /** The key point stating the deal first, then those matching the query. */
   keyPoints: string[];
+  /**
+   * The companies asked about that this deal only mentions: none of them is a party ("OpenAI and Amazon"
+   * under `/deal Nvidia`). Empty for a company's own deals, topic matches and non-deal news.
+   */
+  mentions: string[];
 }
 
 /** Answers are plain data: the CLI prints them, the renderer turns them into Discord messages. */

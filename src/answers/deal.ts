@@ -2,6 +2,9 @@ import type { Deal } from "../articles/article.js";
 import { findCompanies } from "../extract/companies.js";
 import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
+import { readQuestion } from "../search/chatQuestion.js";
+import { orderByTime, timeIntentOf } from "../search/timeIntent.js";
+import { dealPointsFirst } from "./dealPoints.js";
 import type { Answer, DealResult } from "./answer.js";
 import { bestDeal, companyDeals } from "./companyDeals.js";
 import { cleanQuery } from "./queries.js";
@@ -15,18 +18,32 @@ const GENERIC = new Set(terms("deal deals agreement agreements transaction trans
 /**
  * The deals that involve a company or match a topic. A query that is only company names lists every deal
  * of those companies, newest first; a query with a topic ranks deals by relevance, favouring those whose
- * parties it names. Non-deal news (launches, rulings, layoffs) comes only after every deal.
+ * parties it names. Deals that only mention the companies asked about (none is a party) come after their
+ * own deals, marked as such; non-deal news (launches, rulings, layoffs) comes only after every deal. Each
+ * deal leads with the key point that states it.
  */
 export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_DEAL_LIMIT): Extract<Answer, { type: "deal" }> {
   const query = cleanQuery(rawQuery, "a company or topic", '"OpenAI" or "Nvidia Intel stake"');
   const expanded = index.expandQuery(query);
-  const mentions = findCompanies(expanded.text);
-  const companies = [...new Set(mentions.map((m) => m.name))];
-  const withoutNames = mentions.reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), query);
+  const companies = [...new Set(findCompanies(expanded.text).map((m) => m.name))];
+  const time = timeIntentOf(query);
+  const asked = readQuestion(time.text);
+  const withoutNames = findCompanies(asked).reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), asked);
   const misspelt = new Set([...expanded.corrections.keys()].flatMap((word) => terms(word)));
   const topic = terms(withoutNames).filter((term) => !GENERIC.has(term) && !misspelt.has(term));
-  const results = companies.length > 0 && topic.length === 0 ? listCompanyDeals(index, companies, expanded.text, limit) : topicDeals(companies, searchHits(index, expanded.text));
-  return { type: "deal", query, companies, deals: results.slice(0, limit), suggestion: suggestionFor(index, query) };
+  const lines = companies.length > 0 && topic.length === 0 ? listCompanyDeals(index, companies, expanded.text, limit) : topicDeals(companies, searchHits(index, expanded.text));
+  // A company's own deals, then deals that only mention it, then other news; each in the order the question's time asks.
+  const byDate = (section: DealResult[]) => orderByTime(section, time, () => 1);
+  const own = byDate(lines.filter((line) => line.deal && line.mentions.length === 0));
+  const mentioning = byDate(lines.filter((line) => line.deal && line.mentions.length > 0));
+  const news = byDate(lines.filter((line) => !line.deal));
+  const results = [...own, ...mentioning, ...news].slice(0, limit).map((line) => ({ ...line, keyPoints: dealPointsFirst(line.article, line.deal, line.keyPoints) }));
+  return { type: "deal", query, companies, deals: results, suggestion: suggestionFor(index, query) };
+}
+
+/** The companies asked about when none of them is a party to the deal: the deal only mentions them. */
+function mentionsOnly(deal: Deal, companies: string[]): string[] {
+  return companies.some((company) => deal.parties.includes(company)) ? [] : companies;
 }
 
 /** The companies' deals, each with its key points ordered for the query (only the listed articles' are scored). */
@@ -34,7 +51,7 @@ function listCompanyDeals(index: SearchableIndex, companies: string[], query: st
   const listed = companyDeals(index, companies, limit);
   const shown = new Set(listed.map(({ article }) => article.id));
   const hits = searchHits(index, query, { among: shown });
-  return listed.map(({ article, deal }) => ({ article, deal, keyPoints: hits.get(article.id)?.keyPoints ?? article.keyPoints }));
+  return listed.map(({ article, deal }) => ({ article, deal, keyPoints: hits.get(article.id)?.keyPoints ?? article.keyPoints, mentions: deal ? mentionsOnly(deal, companies) : [] }));
 }
 
 function searchHits(index: SearchableIndex, query: string, options?: { among: ReadonlySet<string> }): Map<string, ArticleHit> {
@@ -53,8 +70,8 @@ function topicDeals(companies: string[], hits: Map<string, ArticleHit>): DealRes
   }
   deals.sort((a, b) => b.score - a.score);
   return [
-    ...deals.map(({ hit, deal }) => ({ article: hit.article, deal, keyPoints: hit.keyPoints })),
-    ...news.map((hit) => ({ article: hit.article, deal: null, keyPoints: hit.keyPoints })),
+    ...deals.map(({ hit, deal }) => ({ article: hit.article, deal, keyPoints: hit.keyPoints, mentions: mentionsOnly(deal, companies) })),
+    ...news.map((hit) => ({ article: hit.article, deal: null, keyPoints: hit.keyPoints, mentions: [] })),
   ];
 }
 

@@ -2,6 +2,7 @@ import type { Article, ParseResult } from "./article.js";
 import { splitFrontMatter } from "./frontMatter.js";
 import { bulletText, isNoise, sectionOf, startsNoiseTail, type SectionName } from "./sections.js";
 import { checkSourceUrl } from "./url.js";
+import { dateInUrl } from "./urlDate.js";
 import { extractCompanies } from "../extract/companies.js";
 import { extractDeals } from "../extract/deals.js";
 
@@ -54,7 +55,8 @@ export function parseArticleText(raw: string, defaultId: string): ParseResult {
     id: fields.id ?? defaultId,
     title,
     url: url.url,
-    date: fields.date ?? null,
+    // Plain text has no front matter: many source links carry the date.
+    date: fields.date ?? dateInUrl(url.url),
     summary: paragraph("summary"),
     keyPoints,
     contentSummary: paragraph("contentSummary"),

@@ -11,7 +11,7 @@ export interface CompanyMention {
 const byAlias = new Map<string, string>();
 const caseSensitive = new Map<string, string>();
 for (const entry of COMPANY_TABLE) {
-  for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+  for (const alias of [entry.name, ...(entry.aliases ?? []), ...(entry.tickers ?? [])]) {
     if (!entry.caseSensitive?.includes(alias)) byAlias.set(alias.toLowerCase(), entry.name);
   }
   for (const alias of entry.caseSensitive ?? []) caseSensitive.set(alias, entry.name);

@@ -33,7 +33,7 @@ export function renderAnswer(answer: Answer, options: RenderOptions = {}): Rende
     }
     case "deal": {
       if (answer.deals.length === 0) return notFound(answer.query, answer.suggestion, "Try a company name alone, such as `OpenAI`.");
-      return paged(answer.deals, PAGE_SIZE.deal, options, (item) => articleEmbed(item.article, item.keyPoints.slice(0, 2), { deal: item.deal }));
+      return paged(answer.deals, PAGE_SIZE.deal, options, (item) => articleEmbed(item.article, item.keyPoints.slice(0, 2), { deal: item.deal, mentions: item.mentions }));
     }
     case "summary": {
       if (!answer.article) return notFound(answer.query, answer.suggestion);

@@ -7,10 +7,10 @@ import { outletOf, safeText, safeUrl } from "./safeText.js";
 export const MAX_POINT_LENGTH = 500;
 
 /** The embed for one article: its title linked to the source, the given key points as a list, date and outlet. */
-export function articleEmbed(article: Article, keyPoints: string[], extra: { summary?: boolean; deal?: Deal | null } = {}): MessageEmbed {
+export function articleEmbed(article: Article, keyPoints: string[], extra: { summary?: boolean; deal?: Deal | null; mentions?: string[] } = {}): MessageEmbed {
   const url = safeUrl(article.url) ?? undefined;
   const parts: string[] = [];
-  if (extra.deal !== undefined) parts.push(dealLine(extra.deal));
+  if (extra.deal !== undefined) parts.push(dealLine(extra.deal, extra.mentions));
   if (extra.summary && article.summary) parts.push(truncate(safeText(article.summary), 1500));
   if (keyPoints.length) parts.push(keyPoints.map((point) => `• ${truncate(safeText(point), MAX_POINT_LENGTH)}`).join("\n"));
   const footer = [url ? outletOf(url) : null, article.date].filter(Boolean).join(" · ");
@@ -32,11 +32,17 @@ const KIND_LABEL: Record<Deal["kind"], string> = {
   partnership: "Partnership",
 };
 
-/** "**Compute contract** · OpenAI ↔ Amazon · $38 billion", or "Related news" for non-deal articles. */
-export function dealLine(deal: Deal | null): string {
+/**
+ * "**Compute contract** · OpenAI ↔ Amazon · $38 billion", or "Related news" for non-deal articles. A deal
+ * that only mentions the companies asked about says so first: "**Mentions Nvidia** (not a party to this deal)".
+ */
+export function dealLine(deal: Deal | null, mentions: string[] = []): string {
   if (!deal) return "**Related news** (not a deal)";
   const parties = deal.parties.length ? safeText(deal.parties.join(" ↔ ")) : "parties not named";
-  return [`**${KIND_LABEL[deal.kind]}**`, parties, deal.amount ? safeText(deal.amount.text) : "amount not disclosed"].join(" · ");
+  const line = [`**${KIND_LABEL[deal.kind]}**`, parties, deal.amount ? safeText(deal.amount.text) : "amount not disclosed"].join(" · ");
+  if (mentions.length === 0) return line;
+  const one = mentions.length === 1;
+  return `**Mentions ${safeText(mentions.join(" and "))}** (${one ? "not a party" : "none of them a party"} to this deal)\n${line}`;
 }
 
 /** Length of an embed as Discord counts it toward the 6,000-character total. */

@@ -20,6 +20,7 @@ export function answerToJson(answer: Answer): unknown {
           parties: d.deal?.parties ?? d.article.companies.slice(0, 3),
           amount: d.deal?.amount ?? null,
           kind: d.deal?.kind ?? "news",
+          role: d.deal === null ? "news" : d.mentions.length > 0 ? "mentions" : "party",
           keyPoints: d.keyPoints,
         })),
         ...(answer.suggestion ? { suggestion: answer.suggestion } : {}),

@@ -14,8 +14,8 @@ export const MIN_PREFIX_LENGTH = 4;
 export const MONEY_TERM = /^\d+(\.\d+)?[tbmk]$/;
 
 /** What a deal of each kind is called in questions ("AWS compute deal", "Nvidia startup acquisition"). */
-const DEAL_WORDS: Record<Article["deals"][number]["kind"], string> = {
-  acquisition: "acquisition deal",
+export const DEAL_WORDS: Record<Article["deals"][number]["kind"], string> = {
+  acquisition: "acquisition deal takeover buyout purchase merger",
   investment: "investment funding deal",
   compute: "compute contract deal",
   supply: "supply contract deal",

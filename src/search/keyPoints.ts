@@ -1,7 +1,7 @@
 import type { Article } from "../articles/article.js";
 import { namesOf } from "../extract/companies.js";
-import { FUZZY, MIN_PREFIX_LENGTH } from "./articleDocument.js";
-import { holdsAnswer, type AnswerType } from "./answerType.js";
+import { DEAL_WORDS, FUZZY, MIN_PREFIX_LENGTH } from "./articleDocument.js";
+import { holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE, type AnswerType } from "./answerType.js";
 import { editDistance } from "./spelling.js";
 import { processTerm, terms } from "./text.js";
 
@@ -13,7 +13,7 @@ import { processTerm, terms } from "./text.js";
  */
 export const CONTEXT_TERM_WEIGHT = 0.35;
 /** A key point holding the kind of fact the question asks for ("when" a date, "how much" a sum) ranks this much higher. */
-export const ANSWER_TYPE_BOOST = 1.5;
+export const ANSWER_TYPE_BOOST = 3;
 /** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
@@ -33,8 +33,9 @@ export interface PointTerms {
 /** An article's key points as terms, from their words (`tokenize`, one list per key point). */
 export function pointTermsOf(article: Article, keyPointTokens: string[][]): PointTerms {
   const parties = [...new Set(article.deals.flatMap((deal) => deal.parties))];
+  const kinds = article.deals.map((deal) => DEAL_WORDS[deal.kind]);
   return {
-    context: [...new Set(terms(`${article.title} ${parties.flatMap((party) => [party, ...namesOf(party)]).join(" ")}`))],
+    context: [...new Set(terms(`${article.title} ${parties.flatMap((party) => [party, ...namesOf(party)]).join(" ")} ${kinds.join(" ")}`))],
     points: keyPointTokens.map((tokens) => tokens.map(processTerm).filter((term): term is string => term !== null)),
     lengths: keyPointTokens.map((tokens) => new Set(tokens).size),
   };
@@ -83,10 +84,12 @@ export class KeyPointIndex {
    * each of the question's words found (`inPoints`: exactly, or by prefix or typo at minisearch's lower
    * weights), times the number of words found; the matching ones, best ranked first. For their order,
    * words of the article's own context count less and a key point holding the kind of fact asked for
-   * counts more. `derived` caches, for one question, which of its words each term matches.
+   * counts more. `derived` caches, for one question, which of its words each term matches. With
+   * `unworded`, a key point holding that specific kind of fact answers even without the question's words.
    */
-  score(article: Article, inPoints: string[], asked: string[], wants: AnswerType, derived: Map<string, Array<[string, number]>>): ScoredPoint[] {
+  score(article: Article, inPoints: string[], asked: string[], wants: AnswerType, derived: Map<string, Array<[string, number]>>, unworded: AnswerType = null): ScoredPoint[] {
     const scored: ScoredPoint[] = [];
+    const answering: number[] = [];
     if (inPoints.length === 0) return scored;
     const { context, points, lengths } = this.unpack(article.id);
     const averageLength = this.points.terms / Math.max(1, this.points.count);
@@ -103,13 +106,19 @@ export class KeyPointIndex {
         const bm25 = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * (lengths[index] ?? pointTerms.length)) / averageLength)));
         for (const [source, weight] of sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
       }
-      if (perQuery.size === 0) return;
+      if (perQuery.size === 0) {
+        if (isSpecific(unworded) && holdsAnswer(unworded, article.keyPoints[index] ?? "")) answering.push(index);
+        return;
+      }
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
       const inContext = [...found].filter((term) => context.has(term)).length;
       let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
       if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "")) rank *= ANSWER_TYPE_BOOST;
       scored.push({ index, score, rank });
     });
+    // A key point holding a specific kind of fact asked for answers even without the question's words.
+    const best = Math.max(0, ...scored.map((p) => p.rank));
+    for (const index of answering) scored.push({ index, score: 0, rank: best * UNWORDED_ANSWER_SHARE });
     return scored.sort((a, b) => b.rank - a.rank || a.index - b.index);
   }
 

@@ -7,7 +7,9 @@ import { commonTermsOf } from "./commonTerms.js";
 import { CompanyArticles } from "./companyArticles.js";
 import { DateOrder } from "./dateOrder.js";
 import { KeyPointIndex, type KeyPointImage } from "./keyPoints.js";
+import { companiesAsked, companyFit } from "./companyFit.js";
 import { splitExclusions } from "./negation.js";
+import { orderByTime, timeIntentOf } from "./timeIntent.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
 import { preparedArticle, rememberPrepared, type PreparedArticle } from "./preparedArticle.js";
 import { QueryExpander, type ExpandedQuery } from "./queryExpansion.js";
@@ -160,14 +162,19 @@ export class NewsIndex implements SearchableIndex {
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
   search(query: string, options: SearchOptions = {}): ArticleHit[] {
-    const { text: wanted, excluded } = splitExclusions(query);
+    const time = timeIntentOf(query);
+    const { text: wanted, excluded } = splitExclusions(time.text);
     const { text, corrections } = this.expandQuery(wanted);
     const asked = [...new Set(terms(text))];
     if (asked.length === 0) return [];
+    const named = companiesAsked(text);
     const results = options.among ? this.matcher.matchesAmong(text, options.among) : this.matcher.matches(text, new Set(corrections.keys()));
     const wants = answerTypeOf(query);
     const derived = new Map<string, Array<[string, number]>>();
-    const scorePoints = (article: Article, inPoints: string[]) => this.keyPoints.score(article, inPoints, asked, wants, derived);
-    return rankWithKeyPoints(candidatesOf(results, (id) => this.articles.get(id), scorePoints, options), excluded, options.limit);
+    const scorePoints = (article: Article, inPoints: string[], lookForUnworded: boolean) => this.keyPoints.score(article, inPoints, asked, wants, derived, lookForUnworded ? wants : null);
+    const hits = rankWithKeyPoints(candidatesOf(results, (id) => this.articles.get(id), scorePoints, options), excluded, undefined, (article) => companyFit(article, named));
+    // "latest", "in 2024", "since March": the question's time orders or narrows what matched.
+    const ordered = orderByTime(hits, time, (hit) => hit.score);
+    return options.limit ? ordered.slice(0, options.limit) : ordered;
   }
 }

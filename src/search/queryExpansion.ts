@@ -1,3 +1,4 @@
+import { readQuestion } from "./chatQuestion.js";
 import { placeForms } from "./places.js";
 import { correctCompanyWord } from "./spelling.js";
 import { processTerm, terms, tokenize } from "./text.js";
@@ -32,7 +33,8 @@ export class QueryExpander {
     this.cache.clear();
   }
 
-  private expandAnew(query: string): ExpandedQuery {
+  private expandAnew(question: string): ExpandedQuery {
+    const query = readQuestion(question);
     const corrections = new Map<string, string>();
     for (const word of tokenize(query)) {
       const term = processTerm(word);

@@ -1,5 +1,6 @@
 import type { SearchResult } from "minisearch";
 import type { Article } from "../articles/article.js";
+import { UNWORDED_ANSWER_ARTICLES } from "./answerType.js";
 import type { ScoredPoint } from "./keyPoints.js";
 import type { ArticleHit } from "./searchableIndex.js";
 
@@ -20,7 +21,7 @@ export interface Candidate { article: Article; score: number; points: ScoredPoin
 export function candidatesOf(
   results: SearchResult[],
   articles: (id: string) => Article | undefined,
-  scorePoints: (article: Article, termsInPoints: string[]) => ScoredPoint[],
+  scorePoints: (article: Article, termsInPoints: string[], lookForUnworded: boolean) => ScoredPoint[],
   options: { limit?: number; filter?: (article: Article) => boolean },
 ): Candidate[] {
   const candidates: Candidate[] = [];
@@ -28,7 +29,8 @@ export function candidatesOf(
     const article = articles(result.id);
     if (!article || (options.filter && !options.filter(article))) continue;
     const inPoints = Object.entries(result.match).filter(([, fields]) => fields.includes("keyPoints")).map(([term]) => term);
-    candidates.push({ article, score: result.score, points: scorePoints(article, inPoints) });
+    // Key points answering without the question's words are looked for in the best few articles only: they do not move articles.
+    candidates.push({ article, score: result.score, points: scorePoints(article, inPoints, candidates.length < UNWORDED_ANSWER_ARTICLES) });
     if (candidates.length >= Math.max(RERANK_CANDIDATES, options.limit ?? 0)) break;
   }
   return candidates;
@@ -38,13 +40,14 @@ export function candidatesOf(
  * Candidates ranked by their own match and their best key point's (each relative to the best of all),
  * articles whose deals involve an excluded company lowered; each hit lists its matching key points first.
  */
-export function rankWithKeyPoints(candidates: Candidate[], excluded: string[], limit?: number): ArticleHit[] {
+export function rankWithKeyPoints(candidates: Candidate[], excluded: string[], limit?: number, fit: (article: Article) => number = () => 1): ArticleHit[] {
   const topArticle = candidates[0]?.score || 1;
   const topPoint = Math.max(0, ...candidates.flatMap((c) => c.points.map((p) => p.score))) || 1;
   const hits: ArticleHit[] = candidates.map(({ article, score, points }) => {
     const best = Math.max(0, ...points.map((p) => p.score));
     let combined = score / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
     if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) combined *= EXCLUDED_COMPANY_FACTOR;
+    combined *= fit(article);
     const matched = new Set(points.map((p) => p.index));
     const keyPoints = [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
     return { article, score: combined, keyPoints, matchedKeyPoints: points.length };

@@ -13,7 +13,9 @@ export const STOP_WORDS = new Set(
   themselves then there there's these they this those through to too under until up us very was wasn't we
   were weren't what what's when where which while who who's whom whose why will with won't would you your
   yours yourself yourselves anyone someone something thing things latest recent recently happened story
-  stories article articles really actually ok okay hey hi hello pls thanks thank`
+  stories article articles really actually ok okay hey hi hello pls thanks thank
+  whats hows wheres whens whos whys dont doesnt didnt isnt wasnt arent werent hasnt havent wont cant
+  youre theyre thats theres lets u ur yo lol tbh idk btw imo plz guys anybody somebody info wanna gonna`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -2,6 +2,7 @@ import { stemmer } from "stemmer";
 import { findCompanies } from "../extract/companies.js";
 import { findMoney, moneyToken } from "../extract/money.js";
 import { STOP_WORDS } from "./stopWords.js";
+import { synonymTerm } from "./synonyms.js";
 
 /** Words: letters and digits, keeping inner dots, ampersands and apostrophes ("6.5b", "at&t", "openai's"). */
 const WORD = /[\p{L}\p{N}]+(?:[.&'’][\p{L}\p{N}]+)*/gu;
@@ -34,9 +35,18 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** A count written with thousands separators or in full ("14,000", "14000"): the same term as "14k". */
+const LARGE_COUNT = /^(\d{1,3}(?:,\d{3})+|\d{5,})$/;
+
 function pushWords(text: string, into: string[]): void {
-  for (const match of text.matchAll(WORD)) into.push(match[0]);
+  for (const match of text.matchAll(COUNT_OR_WORD)) {
+    const word = match[0];
+    into.push(LARGE_COUNT.test(word) ? moneyToken(Number(word.replace(/,/g, ""))) : word);
+  }
 }
+
+/** A word, or a number with thousands separators as one word. */
+const COUNT_OR_WORD = /\d{1,3}(?:,\d{3})+(?![\p{L}\p{N}]|[.,]\d)|[\p{L}\p{N}]+(?:[.&'’][\p{L}\p{N}]+)*/gu;
 
 /**
  * Normalises one word for the index and for queries alike: lower case, no accents or possessive "'s",
@@ -67,7 +77,7 @@ function normalizeTerm(term: string): string | null {
   if (word.length === 0 || STOP_WORDS.has(word)) return null;
   if (/\d/.test(word)) return word.replace(/[']/g, "");
   const stemmed = stemmer(word.replace(/[.']/g, ""));
-  return stemmed.length > 0 ? stemmed : null;
+  return stemmed.length > 0 ? synonymTerm(stemmed) : null;
 }
 
 /** The processed terms of a text, in order, without stop words. */

@@ -8,6 +8,7 @@ import { parseArticleText } from "../../src/articles/parse.js";
 import { NewsIndex } from "../../src/search/newsIndex.js";
 import { markdownArticle } from "../helpers/articles.js";
 import { bundledIndex } from "../helpers/corpus.js";
+import { renderAnswer } from "../../src/render/answer.js";
 
 const index = await bundledIndex();
 
@@ -15,7 +16,7 @@ describe("ask", () => {
   it("answers with the matching article and the key point that answers, not the first one", () => {
     const answer = ask(index, "who is supplying the GPUs for OpenAI's Amazon deal?");
     expect(answer.results[0]?.article.id).toBe("openai-aws-compute-38bn");
-    expect(answer.results[0]?.keyPoints[0]).toMatch(/Nvidia GPUs/);
+    expect(answer.results[0]?.keyPoints[0]).toMatch(/Nvidia (GPUs|GB200)/);
     expect(answer.results[0]?.matchedKeyPoints).toBeGreaterThan(0);
   });
 
@@ -47,6 +48,18 @@ describe("ask", () => {
     expect(answer.results[0]?.article.companies).toContain("OpenAI");
   });
 
+  it("leads with the key point holding what the question asks for", () => {
+    const answer = ask(index, "what did Intel get from the US government?");
+    expect(answer.results[0]?.article.id).toBe("us-government-intel-10pct-stake-chips-act");
+    expect(answer.results[0]?.keyPoints[0]).toMatch(/433\.3 million newly issued Intel shares at \$20\.47/);
+    expect(ask(index, "how big a stake did nvidia take in intel").results[0]?.article.id).toBe("nvidia-intel-5bn-stake-chip-partnership");
+  });
+
+  it("answers a nickname with its company, not with a company sharing a word", () => {
+    expect(ask(index, "what did the windows maker pay for the call of duty publisher").results[0]?.article.id).toBe("microsoft-activision-blizzard-69bn-acquisition-completed");
+    expect(ask(index, "how many roles is the redmond company cutting").results[0]?.article.id).toBe("microsoft-layoffs-9000-jobs-july-2025");
+  });
+
   it("answers nothing rather than guessing when no article matches", () => {
     expect(ask(index, "zebra xylophone quidditch").results).toEqual([]);
   });
@@ -74,6 +87,31 @@ describe("deal", () => {
     const first = deal(index, "Nvidia Intel stake").deals[0];
     expect(first?.article.id).toBe("nvidia-intel-5bn-stake-chip-partnership");
     expect(first?.deal).toEqual({ parties: ["Nvidia", "Intel"], amount: { value: 5e9, currency: "USD", text: "$5 Billion" }, kind: "investment" });
+  });
+
+  it("lists a company's own deals before deals that only mention it, and marks those", () => {
+    const answer = deal(index, "Nvidia", 25);
+    const mentioning = answer.deals.filter((d) => d.deal && d.mentions.length > 0);
+    expect(mentioning.map((d) => d.article.id)).toContain("openai-aws-compute-38bn");
+    for (const line of mentioning) {
+      expect(line.deal?.parties).not.toContain("Nvidia");
+      expect(line.mentions).toEqual(["Nvidia"]);
+    }
+    const own = answer.deals.filter((d) => d.deal?.parties.includes("Nvidia"));
+    expect(own.every((d) => d.mentions.length === 0)).toBe(true);
+    expect(answer.deals.slice(0, own.length)).toEqual(own);
+    expect(renderAnswer(answer, { page: 1 }).message.embeds.some((embed) => embed.description?.startsWith("**Mentions Nvidia** (not a party to this deal)"))).toBe(true);
+  });
+
+  it("leads each deal with the key point that states it", () => {
+    const line = deal(index, "Nvidia").deals.find((d) => d.article.id === "anthropic-microsoft-nvidia-azure-partnership");
+    expect(line?.keyPoints[0]).toMatch(/Microsoft will invest up to \$5 billion and Nvidia up to \$10 billion in Anthropic/);
+  });
+
+  it("answers a company's ticker, and lists a period's deals first", () => {
+    expect(deal(index, "nvda").companies).toEqual(["Nvidia"]);
+    const dates = deal(index, "nvidia deals in 2024").deals.map((d) => d.article.date);
+    expect(dates[0]?.startsWith("2024")).toBe(true);
   });
 
   it("ranks a topic's deals by relevance", () => {

@@ -34,7 +34,7 @@ describe("newsdesk ask / deal / summary / latest", () => {
     expect(Object.keys(ask.results[0])).toEqual(["id", "title", "url", "score", "keyPoints"]);
 
     const deal = JSON.parse((await cli(["deal", "OpenAI", "--json"])).stdout);
-    expect(Object.keys(deal.deals[0])).toEqual(["id", "title", "url", "date", "parties", "amount", "kind", "keyPoints"]);
+    expect(Object.keys(deal.deals[0])).toEqual(["id", "title", "url", "date", "parties", "amount", "kind", "role", "keyPoints"]);
     expect(deal.deals[0].parties).toContain("OpenAI");
 
     const summary = JSON.parse((await cli(["summary", "AWS compute deal", "--json"])).stdout);

@@ -40,7 +40,7 @@ const article: fc.Arbitrary<Article> = fc.record({
 const answer: fc.Arbitrary<Answer> = fc.oneof(
   fc.record({ type: fc.constant("ask" as const), query: hostileText, suggestion: fc.option(hostileText, { nil: null }), results: fc.array(article.map((a) => ({ article: a, score: 1, keyPoints: a.keyPoints, matchedKeyPoints: a.keyPoints.length })), { maxLength: 12 }) }),
   fc.record({ type: fc.constant("summary" as const), query: hostileText, suggestion: fc.option(hostileText, { nil: null }), article: fc.option(article, { nil: null }), keyPoints: fc.array(hostileText, { maxLength: 30 }), alternatives: fc.array(article, { maxLength: 8 }) }),
-  fc.record({ type: fc.constant("deal" as const), query: hostileText, suggestion: fc.constant(null), companies: fc.constant([] as string[]), deals: fc.array(article.map((a) => ({ article: a, deal: a.deals[0] ?? null, keyPoints: a.keyPoints })), { maxLength: 30 }) }),
+  fc.record({ type: fc.constant("deal" as const), query: hostileText, suggestion: fc.constant(null), companies: fc.constant([] as string[]), deals: fc.array(article.map((a) => ({ article: a, deal: a.deals[0] ?? null, keyPoints: a.keyPoints, mentions: a.companies.slice(0, 2) })), { maxLength: 30 }) }),
   fc.record({ type: fc.constant("latest" as const), articles: fc.array(article, { maxLength: 25 }) }),
 );
 

@@ -27,6 +27,10 @@ export interface QualityReport {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const QUESTIONS_DIR = path.join(here, "questions");
 export const CORPUS_DIR = path.join(here, "..", "..", "corpus");
+export const HELDOUT_DIR = path.join(here, "heldout");
+/** The chat-style held-out set: its questions are asked over the union of all three corpora. */
+export const CHAT_DIR = path.join(here, "chat");
+export const ALL_CORPORA = [CORPUS_DIR, path.join(HELDOUT_DIR, "corpus"), path.join(CHAT_DIR, "corpus")];
 
 export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
   return readdirSync(dir)
@@ -46,9 +50,9 @@ export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
  * expected), deal recall (share of expected deal articles listed), key-point hit (the expected key point
  * among the first three the answer gives for the expected article).
  */
-export async function evaluate(corpusDir = CORPUS_DIR, questions = loadQuestions()): Promise<QualityReport> {
-  const { articles } = await loadCorpus(corpusDir);
-  const index = new NewsIndex(articles);
+export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, questions = loadQuestions()): Promise<QualityReport> {
+  const loaded = await Promise.all([corpusDirs].flat().map((dir) => loadCorpus(dir)));
+  const index = new NewsIndex(loaded.flatMap(({ articles }) => articles));
   let hit1 = 0, hit3 = 0, rr = 0, recallSum = 0, recallN = 0, kpHit = 0, kpN = 0;
   const byKind: QualityReport["byKind"] = {};
   const misses: string[] = [];

@@ -1,15 +1,21 @@
 // Prints the answer-quality report: `npm run quality` (add `-- --misses` to list every miss, and
-// `-- --heldout` for the held-out set: articles and questions written apart from the tuning).
+// `-- --heldout` or `-- --chat` for a held-out set: articles and questions written apart from the tuning).
 import path from "node:path";
-import { CORPUS_DIR, QUESTIONS_DIR, evaluate, loadQuestions } from "./evaluate.js";
+import { ALL_CORPORA, CHAT_DIR, CORPUS_DIR, HELDOUT_DIR, evaluate, loadQuestions } from "./evaluate.js";
 
-const heldout = process.argv.includes("--heldout");
-const here = path.dirname(QUESTIONS_DIR);
-const report = heldout
-  ? await evaluate(path.join(here, "heldout", "corpus"), loadQuestions(path.join(here, "heldout")))
-  : await evaluate(CORPUS_DIR);
+const set = process.argv.includes("--chat") ? "chat" : process.argv.includes("--heldout") ? "heldout" : "ours";
+const report =
+  set === "chat"
+    ? await evaluate(ALL_CORPORA, loadQuestions(CHAT_DIR))
+    : set === "heldout"
+      ? await evaluate(path.join(HELDOUT_DIR, "corpus"), loadQuestions(HELDOUT_DIR))
+      : await evaluate(CORPUS_DIR);
 const { misses, byKind, ...figures } = report;
-console.log(heldout ? "Answer quality on the held-out set (tests/quality/heldout)" : "Answer quality over tests/quality/questions against corpus/");
+console.log({
+  ours: "Answer quality over tests/quality/questions against corpus/",
+  heldout: "Answer quality on the held-out set (tests/quality/heldout)",
+  chat: "Answer quality on the chat-style held-out set (tests/quality/chat), over all three corpora",
+}[set]);
 console.table(figures);
 console.table(byKind);
 if (process.argv.includes("--misses")) for (const miss of misses) console.log(`  ${miss}`);

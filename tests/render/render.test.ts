@@ -32,7 +32,7 @@ describe("rendering answers for Discord", () => {
     for (const answer of [
       askOf([big, big, big]),
       { type: "summary", query: huge, article: big, keyPoints: big.keyPoints, alternatives: Array(10).fill(big), suggestion: null },
-      { type: "deal", query: "q", companies: [], suggestion: null, deals: Array(12).fill({ article: big, deal: { parties: Array(5).fill(huge), amount: { value: 1, currency: "USD", text: huge }, kind: "investment" }, keyPoints: big.keyPoints }) },
+      { type: "deal", query: "q", companies: [], suggestion: null, deals: Array(12).fill({ article: big, deal: { parties: Array(5).fill(huge), amount: { value: 1, currency: "USD", text: huge }, kind: "investment" }, keyPoints: big.keyPoints, mentions: [] }) },
       { type: "latest", articles: Array(25).fill(big) },
     ] as Answer[]) {
       const { message } = renderAnswer(answer, { pager: { previous: "p", next: "n" } });

@@ -1,3 +1,4 @@
+import type { AnswerType } from "../../src/search/answerType.js";
 import { describe, expect, it } from "vitest";
 import { ANSWER_TYPE_BOOST, KeyPointIndex, pointTermsOf } from "../../src/search/keyPoints.js";
 import { terms, tokenize } from "../../src/search/text.js";
@@ -23,15 +24,16 @@ function indexOf(...articles: Array<typeof article>): KeyPointIndex {
 describe("the key point index", () => {
   it("ranks the key point that answers first, not the one naming the article's own parties", () => {
     const asked = [...new Set(terms("who supplies the GPUs for OpenAI's Amazon deal"))];
-    const ranked = indexOf(article, other).score(article, asked, asked, "name", new Map());
+    const ranked = indexOf(article, other).score(article, asked, asked, { kind: "name", role: null }, new Map());
     expect(ranked[0]!.index).toBe(1);
   });
 
   it("ranks a key point holding the kind of fact asked for higher", () => {
     const index = indexOf(article);
-    const rankOf = (wants: "money" | null) => index.score(article, ["amazon"], ["amazon"], wants, new Map()).find((p) => p.index === 2)!;
-    expect(rankOf("money").rank).toBeCloseTo(rankOf(null).rank * ANSWER_TYPE_BOOST);
-    expect(rankOf("money").score).toBe(rankOf(null).score);
+    const money: AnswerType = { kind: "money" };
+    const rankOf = (wants: AnswerType) => index.score(article, ["amazon"], ["amazon"], wants, new Map()).find((p) => p.index === 2)!;
+    expect(rankOf(money).rank).toBeCloseTo(rankOf(null).rank * ANSWER_TYPE_BOOST);
+    expect(rankOf(money).score).toBe(rankOf(null).score);
   });
 
   it("matches a question's word by prefix and by typo, below an exact match", () => {

@@ -1,0 +1,36 @@
+import { companyAliases } from "../extract/companies.js";
+import { namingCompanies } from "../extract/nicknames.js";
+import { numbersAsDigits } from "./numberWords.js";
+
+/** Possessives typed without the apostrophe: "nvidias deal" is "nvidia's deal". */
+const BARE_POSSESSIVE = /(?<![\p{L}\p{N}])([\p{L}\p{N}.]{3,})s(?![\p{L}\p{N}'’])/gu;
+
+function withApostrophes(question: string): string {
+  const aliases = companyAliases();
+  return question.replace(BARE_POSSESSIVE, (word: string, stem: string) => (aliases.has(stem.toLowerCase()) ? `${stem}'s` : word));
+}
+
+/**
+ * A question as it is searched: written the way chat writes it ("nvidias", "big blue", "nadellas
+ * company", "three trillion", "a fifth"), read the way articles write it.
+ */
+export function readQuestion(question: string): string {
+  return namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question))));
+}
+
+/**
+ * Words chat uses where news writes others, searched as both: "divest" is also "sell", "unfilled" also
+ * "open", "ppl" "people". One way only: an article's "sell" is not always a divestment.
+ */
+const CHAT_WORDS: Array<[RegExp, string]> = [
+  [/\bdata ?(cent(?:er|re)s?)\b/gi, "data $1"],
+  [/\bdivest(s|ed|ing|iture|ment)?\b/gi, "divest$1 sell"],
+  [/\bunfilled\b/gi, "unfilled open"],
+  [/\bppl\b/gi, "people"],
+  [/\bgovt\b/gi, "government"],
+  [/\bemps\b/gi, "employees"],
+];
+
+function asArticlesWrite(question: string): string {
+  return CHAT_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), question);
+}

@@ -1,0 +1,36 @@
+import { stemmer } from "stemmer";
+
+/**
+ * Words that news and chat use for the same thing in this domain. Each group is indexed and searched as
+ * one term (like a stem), so "how many roles" finds "about 9,000 jobs" and "gpus" finds "accelerators"
+ * at full weight, without extra query words. A small table of our own rather than a thesaurus: WordNet
+ * groups "stake" with "post" and "bet", "cut" with "gash" and "snub"; here only the senses the news uses
+ * (measured against WordNet on the question sets: see the README). Buy / acquire / takeover are not one
+ * group: merged, they ranked every acquisition key point alike; acquisition articles are found by those
+ * words through their deal kind (newsIndex.ts, DEAL_WORDS).
+ */
+const GROUPS = [
+  "jobs job roles role positions position headcount staff staffers employees employee workers worker workforce personnel",
+  "chips chip gpus gpu accelerators accelerator processors processor semiconductors semiconductor silicon tpus tpu",
+  "stake stakes equity slice",
+  // Irregular forms the stemmer leaves apart.
+  "buy buys buying bought buyer buyers",
+  "slump slumped plunge plunged tumble tumbled slide slid crash crashed sink sank rout selloff",
+  "sue sues sued suing lawsuit lawsuits suit suits litigation",
+  "layoffs layoff fire fired firing sack sacked redundancies",
+  "fine fined fines penalty penalties",
+  "boss bosses ceo",
+  "startup startups",
+];
+
+const canonical = new Map<string, string>();
+for (const group of GROUPS) {
+  const words = group.split(" ");
+  const head = stemmer(words[0]!);
+  for (const word of words) canonical.set(stemmer(word), head);
+}
+
+/** The term a stemmed word is indexed and searched as: its group's term, or itself. */
+export function synonymTerm(stem: string): string {
+  return canonical.get(stem) ?? stem;
+}

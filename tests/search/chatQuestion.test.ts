@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { COMPANY_TABLE } from "../../src/extract/companyTable.js";
+import { canonicalCompany, findCompanies } from "../../src/extract/companies.js";
+import { answerTypeOf, holdsAnswer } from "../../src/search/answerType.js";
+import { readQuestion } from "../../src/search/chatQuestion.js";
+import { numbersAsDigits } from "../../src/search/numberWords.js";
+import { terms } from "../../src/search/text.js";
+
+const companiesIn = (question: string) => findCompanies(readQuestion(question)).map((m) => m.name);
+
+describe("companies as chat names them", () => {
+  it("knows every listed ticker, lower case unless the ticker is an ordinary word", () => {
+    for (const entry of COMPANY_TABLE) {
+      for (const ticker of entry.tickers ?? []) {
+        expect(canonicalCompany(ticker), ticker).toBe(entry.name);
+        if (!entry.caseSensitive?.includes(ticker)) expect(canonicalCompany(ticker.toLowerCase()), ticker).toBe(entry.name);
+      }
+    }
+    expect(companiesIn("goog amzn oai orcl intc")).toEqual(["Google", "Amazon", "OpenAI", "Oracle", "Intel"]);
+    expect(companiesIn("let it snow, mu")).toEqual([]);
+    expect(companiesIn("SNOW and MU")).toEqual(["Snowflake", "Micron"]);
+  });
+
+  it("reads nicknames and descriptions as the company, without their words finding another one", () => {
+    expect(companiesIn("how much is big blue paying")).toEqual(["IBM"]);
+    expect(readQuestion("how much is big blue paying")).not.toMatch(/blue/i);
+    expect(companiesIn("what did the windows maker buy")).toEqual(["Microsoft"]);
+    expect(companiesIn("the gpu giants stake in intel")).toEqual(["Nvidia", "Intel"]);
+    expect(companiesIn("what did the llama developer pay")).toEqual(["Meta"]);
+  });
+
+  it("adds the company a boss runs, keeping the name: articles quote them", () => {
+    expect(readQuestion("nadellas company and openai")).toMatch(/^nadellas company and openai .*Microsoft/);
+    expect(companiesIn("what did jensen huang say")).toEqual(["Nvidia"]);
+    expect(companiesIn("lisa su on openai")).toEqual(["OpenAI", "AMD"]);
+  });
+
+  it("reads a government by its capital or nickname", () => {
+    expect(companiesIn("what did washington get from intel")).toContain("US government");
+    expect(companiesIn("uncle sam intel stake")).toContain("US government");
+  });
+
+  it("reads possessives typed without the apostrophe", () => {
+    expect(companiesIn("nvidias deal with intel")).toEqual(["Nvidia", "Intel"]);
+  });
+});
+
+describe("numbers as chat writes them", () => {
+  it.each([
+    ["three trillion", "3 trillion"],
+    ["a fifth of the company", "20% of the company"],
+    ["half of its stake", "50% of its stake"],
+    ["a quarter of staff", "25% of staff"],
+    ["a dozen chips", "12 chips"],
+    ["roughly forty million users", "roughly 40 million users"],
+    ["half a trillion", "0.5 trillion"],
+    ["ten gigawatts", "10 gigawatts"],
+  ])("reads %s as %s", (words, digits) => expect(numbersAsDigits(words)).toBe(digits));
+
+  it("leaves small numbers, periods and ordinary words as written", () => {
+    for (const text of ["six-year contract", "first half of 2027", "fourth quarter", "one of the deals", "a deal"]) expect(numbersAsDigits(text)).toBe(text);
+  });
+
+  it("makes a sum in words the same search term as the sum in digits", () => {
+    expect(terms(readQuestion("three trillion"))).toEqual(terms("$3 trillion"));
+    expect(terms("14,000 jobs")).toEqual(terms("14k jobs"));
+  });
+});
+
+describe("domain synonyms", () => {
+  it("searches the words news uses for the same thing as one term", () => {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"]] as const) {
+      expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
+    }
+  });
+});
+
+describe("what a question asks for", () => {
+  it("reads the kind of fact, and what a count counts", () => {
+    expect(answerTypeOf("how many people joined openai")).toEqual({ kind: "count", unit: terms("people")[0] });
+    expect(answerTypeOf("anthropic google tpus how many")).toEqual({ kind: "count", unit: terms("tpus")[0] });
+    expect(answerTypeOf("how big a stake did nvidia take")).toEqual({ kind: "share" });
+    expect(answerTypeOf("whens the deal closing")).toEqual({ kind: "date", ahead: true });
+    expect(answerTypeOf("when did it close")).toEqual({ kind: "date", ahead: false });
+    expect(answerTypeOf("what did Intel get from the US government?")).toEqual({ kind: "money" });
+    expect(answerTypeOf("who runs splunk now")).toEqual({ kind: "name", role: "leader" });
+    expect(answerTypeOf("which us carrier is testing it")).toEqual({ kind: "name", role: null });
+    expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
+  });
+
+  it("finds that fact in a key point", () => {
+    const people = answerTypeOf("how many people moved over");
+    expect(holdsAnswer(people, "about 55 engineers, scientists and designers moved over")).toBe(true);
+    expect(holdsAnswer(people, "cut 14,000 corporate roles")).toBe(true);
+    expect(holdsAnswer(people, "a $5 billion deal in 2024")).toBe(false);
+    const ahead = answerTypeOf("when will the chips be fully deployed");
+    expect(holdsAnswer(ahead, "with the full rollout finished by the end of 2029")).toBe(true);
+    expect(holdsAnswer(ahead, "The companies said on October 13, 2025 that they had signed")).toBe(false);
+  });
+});

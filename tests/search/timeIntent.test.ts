@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { ask } from "../../src/answers/ask.js";
+import { dateInUrl } from "../../src/articles/urlDate.js";
+import { timeIntentOf } from "../../src/search/timeIntent.js";
+import { bundledIndex } from "../helpers/corpus.js";
+
+const index = await bundledIndex();
+const today = new Date("2025-11-30T12:00:00Z");
+
+describe("time in questions", () => {
+  it("reads latest, years, months and periods relative to today", () => {
+    expect(timeIntentOf("latest nvidia news", today)).toEqual({ text: "nvidia news", newest: true, period: null });
+    expect(timeIntentOf("nvidia deals in 2024", today).period).toEqual({ from: "2024-01-01", to: "2024-12-31" });
+    expect(timeIntentOf("what did openai do last year", today)).toEqual({ text: "what did openai do", newest: false, period: { from: "2024-01-01", to: "2024-12-31" } });
+    expect(timeIntentOf("anything this month on amd", today).period).toEqual({ from: "2025-11-01", to: "2025-11-30" });
+    expect(timeIntentOf("microsoft since march", today).period).toEqual({ from: "2025-03-01", to: null });
+    expect(timeIntentOf("the oct 2024 round", today).period).toEqual({ from: "2024-10-01", to: "2024-10-31" });
+  });
+
+  it("does not read a deadline in the news as the article's period", () => {
+    expect(timeIntentOf("rollout by the end of 2029", today).period).toBeNull();
+  });
+
+  it("answers 'latest' with the newest matching articles first", () => {
+    const dates = ask(index, "latest nvidia news", 3).results.map((r) => r.article.date);
+    expect(dates[0]).toBe("2025-11-18");
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it("answers a question naming a year with an article of that year", () => {
+    const first = ask(index, "what did google do in 2024").results[0]!.article;
+    expect(first.date?.startsWith("2024") || first.keyPoints.some((point) => point.includes("2024"))).toBe(true);
+  });
+
+  it("reads the date a source link carries", () => {
+    expect(dateInUrl("https://www.reuters.com/legal/google-violated-antitrust-laws-us-judge-rules-2024-08-05/")).toBe("2024-08-05");
+    expect(dateInUrl("https://techcrunch.com/2024/12/30/nvidia-completes-acquisition/")).toBe("2024-12-30");
+    expect(dateInUrl("https://about.fb.com/news/2025/10/meta-announces/")).toBeNull();
+    expect(dateInUrl("https://example.com/2025-02-31/")).toBeNull();
+  });
+});
