@@ -26,6 +26,8 @@ export interface CoordinatorOptions {
  */
 export class PostgresCoordinator {
   private client: pg.Client | null = null;
+  /** Gives up the current connection (and with it the lock), to connect again at the next tick. */
+  private drop: (error?: Error) => void = () => undefined;
   private leading = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
@@ -60,6 +62,14 @@ export class PostgresCoordinator {
     if (this.stopped) return;
     if (!this.client) await this.connect();
     else if (!this.leading) await this.bid();
+    else {
+      // The leader makes sure its connection (and so its lock) is still there: a connection that died
+      // silently would otherwise leave it watching the corpus beside the process that took the lock.
+      const client = this.client;
+      await client.query("SELECT 1").catch((error: Error) => {
+        if (this.client === client) this.drop(error);
+      });
+    }
   }
 
   private async connect(): Promise<void> {
@@ -73,6 +83,7 @@ export class PostgresCoordinator {
     };
     client.on("error", lost);
     client.on("end", () => lost());
+    this.drop = lost;
     client.on("notification", (message) => {
       if (message.channel === ARTICLES_CHANNEL) this.options.onArticlesChanged();
     });

@@ -55,7 +55,7 @@ const types = {
 
 /** Connection settings shared by the pool and the dedicated connections (see coordination.ts). */
 export function postgresClientConfig(url: string): pg.ClientConfig {
-  return { connectionString: url, types, connectionTimeoutMillis: 10_000, application_name: "newsdesk" };
+  return { connectionString: url, types, connectionTimeoutMillis: 10_000, application_name: "newsdesk", keepAlive: true };
 }
 
 /**
