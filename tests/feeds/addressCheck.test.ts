@@ -36,6 +36,9 @@ describe("which addresses are inside the host's network", () => {
       expect(isPrivateAddress(address), address).toBe(true);
     }
     expect(isPrivateAddress("::ffff:192.168.100.200")).toBe(true); // every part of several digits
+    // The old IPv4-compatible form (no ffff), which Node's BlockList does not see through by itself.
+    expect(isPrivateAddress("::192.168.100.200")).toBe(true);
+    expect(isPrivateAddress("::a9fe:a9fe")).toBe(true);
     // Only IPv4 written at the very end of an address starting "::" is IPv4 inside IPv6.
     for (const address of ["::ffff:8.8.8.8", "::ffff:808:808", "[2606:4700::1111]", "1::127.0.0.1", "1::7f00:1", "::7f00:1:2"]) expect(isPrivateAddress(address), address).toBe(false);
   });
