@@ -1,5 +1,5 @@
 /**
- * Checks a source link. Only absolute http(s) links with a host and without credentials are accepted,
+ * Checks a source link. Only absolute http(s) links (which always have a host) without credentials are accepted,
  * because the link is shown to Discord users as a clickable source.
  * @returns the normalised URL, or the reason it is rejected.
  */
@@ -14,7 +14,6 @@ export function checkSourceUrl(raw: string): { ok: true; url: string } | { ok: f
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     return { ok: false, reason: `source URL uses ${parsed.protocol} (only http and https are allowed)` };
   }
-  if (!parsed.hostname) return { ok: false, reason: "source URL has no host" };
   if (parsed.username || parsed.password) return { ok: false, reason: "source URL contains credentials" };
   return { ok: true, url: parsed.href };
 }

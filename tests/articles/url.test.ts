@@ -5,6 +5,10 @@ describe("a source link", () => {
   it("is accepted as an absolute http(s) URL with a host, normalised, around white space or <angle brackets>", () => {
     expect(checkSourceUrl("  https://News.Example.com/a b  ")).toEqual({ ok: true, url: "https://news.example.com/a%20b" });
     expect(checkSourceUrl("<http://example.com>")).toEqual({ ok: true, url: "http://example.com/" });
+    expect(checkSourceUrl("  <https://example.com/a>  ")).toEqual({ ok: true, url: "https://example.com/a" });
+    // Only brackets around the whole link are taken off.
+    expect(checkSourceUrl("https://example.com/<a>")).toEqual({ ok: true, url: "https://example.com/%3Ca%3E" });
+    expect(checkSourceUrl("<https://example.com/a>x")).toMatchObject({ ok: false });
   });
 
   it("is refused with the reason: not a URL, another scheme, no host, or credentials", () => {

@@ -29,6 +29,10 @@ describe("the kind of deal a sentence describes", () => {
     expect(dealKindOf("SoftBank agrees to acquire Ampere, which makes server chips")).toBe("acquisition");
   });
 
+  it("reads buying a share of a company as an investment, even said with an acquisition word", () => {
+    expect(dealKindOf("Nvidia buys a 10% share of Intel")).toBe("investment");
+  });
+
   it("takes the kind whose word comes first in the sentence", () => {
     expect(dealKindOf("Google invests in Anthropic and signs a cloud deal")).toBe("investment");
     expect(dealKindOf("Amazon signs a cloud deal and invests in Anthropic")).toBe("compute");
@@ -71,5 +75,40 @@ describe("the deals an article reports", () => {
   it("reads the first sentence of the summary when the headline names no kind", () => {
     expect(extractDeals(article("Big News From Nvidia And Intel", "Nvidia agreed to invest $5 billion in Intel. Later it bought chips."), ["Nvidia", "Intel"])[0]?.kind).toBe("investment");
     expect(extractDeals(article("Big News From Nvidia And Intel", "A quiet week. Nvidia agreed to invest $5 billion in Intel."), ["Nvidia", "Intel"])).toEqual([]);
+  });
+
+  it("splits a headline joining deals at ';', ':', dashes and ' - ', up to three", () => {
+    const companies = ["Nvidia", "Intel", "Microsoft"];
+    for (const joiner of ["; ", ": ", " – ", " - "]) {
+      const deals = extractDeals(article(`Nvidia Invests $5 Billion in Intel${joiner}Microsoft Commits $2 Billion to Intel Chips`), companies);
+      expect(deals.map((d) => d.amount?.value), joiner).toEqual([5e9, 2e9]);
+    }
+    const four = extractDeals(article("Nvidia Invests $1 Billion in Intel; AMD Invests $2 Billion in Intel; Google Invests $3 Billion in Intel; Amazon Invests $4 Billion in Intel"), companies);
+    expect(four.map((d) => d.amount?.value)).toEqual([1e9, 2e9, 3e9]);
+  });
+
+  it("needs a deal word, a sum and two companies in a headline that names no kind", () => {
+    expect(extractDeals(article("Nvidia Completes $4.9 Billion Deal"), ["Nvidia"])).toEqual([]);
+    expect(extractDeals(article("Nvidia and Intel Complete Deal"), ["Nvidia", "Intel"])).toEqual([]);
+  });
+
+  it("keeps an acquisition or investment headline that also names a court or a share move, but not a blocked stake sale", () => {
+    expect(extractDeals(article("Court Clears Microsoft Acquisition of Zentrica"), ["Microsoft", "Zentrica"])[0]?.kind).toBe("acquisition");
+    expect(extractDeals(article("Intel Shares Jump as Nvidia Invests $5 Billion"), ["Intel", "Nvidia"])[0]?.kind).toBe("investment");
+    expect(extractDeals(article("Judge Blocks Sale of Stake in Zentrica"), ["Zentrica"])).toEqual([]);
+    expect(extractDeals(article("Nvidia Shares Rise on Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])).toEqual([]);
+  });
+
+  it("reads a launch headline as a deal only with a sum and two companies", () => {
+    expect(extractDeals(article("Nvidia Unveils $2 Billion Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])[0]).toMatchObject({ kind: "supply", parties: ["Nvidia", "Microsoft"] });
+    expect(extractDeals(article("Nvidia Unveils Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])).toEqual([]);
+    expect(extractDeals(article("Nvidia Unveils $2 Billion Chip Supply Deal"), ["Nvidia"])).toEqual([]);
+  });
+
+  it("lists the headline's parties in the order it names them, spelled as the article's companies, at most five", () => {
+    expect(extractDeals(article("Oxide Bought By Zentrica for $1 Million"), ["Zentrica", "Oxide"])[0]).toMatchObject({ parties: ["Oxide", "Zentrica"], amount: { value: 1e6 } });
+    expect(extractDeals(article("Zentrica Acquires Oxide"), ["X", "Oxide", "Zentrica"])[0]?.parties).toEqual(["Zentrica", "Oxide"]); // not the letter x
+    const many = extractDeals(article("Microsoft, Nvidia, AMD, Intel, Google and Amazon Invest $10 Billion in Anthropic"), []);
+    expect(many[0]?.parties).toEqual(["Microsoft", "Nvidia", "AMD", "Intel", "Google"]);
   });
 });
