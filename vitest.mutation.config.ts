@@ -19,11 +19,7 @@ export default defineConfig({
       "tests/hostile/render.fuzz.test.ts",
       "tests/safety.test.ts",
       "tests/e2e/feedGuard.test.ts",
-      "tests/delivery/store.test.ts",
-      "tests/delivery/sharedSenders.test.ts",
     ],
-    // The store's tests run on both engines: one real PostgreSQL for the run, as in `npm test`.
-    globalSetup: ["tests/postgres.globalSetup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -109,6 +109,14 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
 
   let coordinator: PostgresCoordinator | null = null;
   let leading = false;
+  /** What was started so far, stopped again when start-up fails. */
+  const undoStart = async () => {
+    watcher.stop();
+    await coordinator?.stop();
+    await client.destroy();
+    await database.close();
+    await http?.close();
+  };
   try {
     if (!shared) {
       leading = true;
@@ -146,11 +154,7 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     }
     await feeds.ensureConfigured(options.feeds ?? []);
   } catch (error) {
-    watcher.stop();
-    await coordinator?.stop();
-    await client.destroy();
-    await database.close();
-    await http?.close();
+    await undoStart();
     throw error;
   }
 
@@ -163,11 +167,7 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     if (options.interactionsOnly) await http!.useTokenWithoutGateway(client, options.token);
     else await client.login(options.token);
   } catch (error) {
-    watcher.stop();
-    await coordinator?.stop();
-    await client.destroy();
-    await database.close();
-    await http?.close();
+    await undoStart();
     throw error;
   }
   if (options.interactionsOnly) startPosting();

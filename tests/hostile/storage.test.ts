@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startNewsdesk } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
 import { markdownArticle } from "../helpers/articles.js";
+import { startBotProcess } from "../helpers/botProcess.js";
 import { finalReply } from "../e2e/replies.js";
 import { ALL_PERMISSIONS, snowflake, startStandin, type Standin } from "../e2e/standin.js";
 
@@ -25,29 +25,17 @@ describe("storage that fails", () => {
   it("stops at start-up with a clear message when DATA_DIR cannot hold the database, once", async () => {
     const notAFolder = path.join(mkdtempSync(path.join(tmpdir(), "newsdesk-bad-data-")), "file");
     writeFileSync(notAFolder, "this is a file, not a folder");
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, DATA_DIR: notAFolder, CORPUS_DIR: "corpus" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, DATA_DIR: notAFolder, CORPUS_DIR: "corpus" });
+    expect(await bot.exited).toBe(1);
+    const output = bot.output();
     expect(output).toMatch(/cannot open the database in DATA_DIR \(.*file\)/);
     expect(output).not.toContain(TOKEN);
   }, 30_000);
 
   it("stops at start-up with a clear message when DATABASE_URL cannot be reached, password masked, no stack trace", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), "newsdesk-pg-down-")), CORPUS_DIR: "corpus", DATABASE_URL: "postgres://newsdesk:s3cret-pw@127.0.0.1:1/newsdesk" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
+    const bot = startBotProcess({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: standin.apiUrl, DATA_DIR: mkdtempSync(path.join(tmpdir(), "newsdesk-pg-down-")), CORPUS_DIR: "corpus", DATABASE_URL: "postgres://newsdesk:s3cret-pw@127.0.0.1:1/newsdesk" });
+    expect(await bot.exited).toBe(1);
+    const output = bot.output();
     expect(output).toMatch(/cannot connect to the database in DATABASE_URL \(postgres:\/\/newsdesk:\*\*\*@127\.0\.0\.1:1\/newsdesk\)/);
     expect(output).not.toContain("s3cret-pw");
     expect(output).not.toMatch(/\n\s+at /);
