@@ -158,6 +158,49 @@ describe.each(ENGINES)("the store on %s", (engine) => {
       expect(await bulk.acceptArticles(corpus)).toEqual({ new: 0, changed: 0, unchanged: 450 });
     });
 
+    it("says when the next delivery falls due: the soonest retry, not paused channels nor digests", async () => {
+      let now = 1_000;
+      const s = await store(() => now);
+      expect(await s.nextDueAt()).toBeNull();
+      const { subscription: digest } = await s.subscribe({ guildId: "g", channelId: "daily", filters: noFilters, digestTime: "09:00", createdBy: "u" });
+      await s.acceptArticle(article("a", "First"));
+      expect(await s.nextDueAt()).toBeNull(); // a digest waits for its time of day, not for the sender's timer
+      const { subscription: c } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      const { subscription: d } = await s.subscribe({ guildId: "g", channelId: "d", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticle(article("b", "Second"));
+      const rows = await s.due();
+      expect(await s.nextDueAt()).toBe(0); // due now
+      await s.retryLater(rows.filter((row) => row.channelId === "c").map((row) => row.id), "500", 9_000);
+      await s.retryLater(rows.filter((row) => row.channelId === "d").map((row) => row.id), "500", 5_000);
+      expect(await s.nextDueAt()).toBe(5_000);
+      await s.pause(d.id, "no permission");
+      expect(await s.nextDueAt()).toBe(9_000);
+      expect(digest.id).not.toBe(c.id);
+    });
+
+    it("lets an edit through behind a digest entry waiting for its time", async () => {
+      const s = await store();
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticle(article("a", "Posted Story"));
+      const [posted] = await s.due();
+      await s.markSent([posted!.id], "m1");
+      await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: "09:00", createdBy: "u" }); // now a daily digest
+      await s.acceptArticle(article("b", "Held For The Digest"));
+      await s.acceptArticle(article("a", "Posted Story", { summary: "Corrected." }));
+      expect(await s.digestRows(subscription.id)).toEqual([expect.objectContaining({ articleId: "b" })]);
+      expect(await s.due()).toEqual([expect.objectContaining({ articleId: "a", action: "edit" })]);
+    });
+
+    it("lists every channel's deliveries to a caller that names no owner, leases or not", async () => {
+      const s = await store();
+      const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
+      await s.acceptArticle(article("a", "Story"));
+      await s.claimChannel(subscription.id, "someone", 60_000);
+      expect(await s.due()).toHaveLength(1);
+      expect(await s.due({ owner: "someone" })).toHaveLength(1);
+      expect(await s.due({ owner: "anyone else" })).toEqual([]);
+    });
+
     it("counts what was sent and what waits", async () => {
       const s = await store(() => 5_000);
       const { subscription } = await s.subscribe({ guildId: "g", channelId: "c", filters: noFilters, digestTime: null, createdBy: "u" });
