@@ -52,8 +52,6 @@ export interface Newsdesk {
   index: NewsIndex;
   delivery: Delivery;
   database: Database;
-  /** Whether this process watches the corpus folder (always, on SQLite; the lock holder, on PostgreSQL). */
-  isCorpusLeader(): boolean;
   /** The HTTP server, when configured. */
   http: HttpEndpoint | null;
   /** Stops watching and posting, disconnects, closes the database. */
@@ -100,14 +98,16 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
 
   /** Takes the corpus folder into the database (the articles that came and went while nobody watched) and watches it. */
   const leadCorpus = async (corpus: Pick<Corpus, "articles" | "files">) => {
-    const fromFeeds = (await feeds.storedArticles()).filter((article) => !index.get(article.id));
+    const stored = await feeds.storedArticles();
+    const fromFeeds = stored.filter((article) => !index.get(article.id));
     for (const article of fromFeeds) index.add(article);
-    const counts = await delivery.reconcile([...corpus.articles, ...(await feeds.storedArticles())], snapshot);
+    const counts = await delivery.reconcile([...corpus.articles, ...stored], snapshot);
     logger.info({ articles: index.size, fromFeeds: fromFeeds.length, corpusDir: options.corpusDir, ...counts }, "corpus loaded");
     watcher.start(corpus.files);
   };
 
   let coordinator: PostgresCoordinator | null = null;
+  /** On PostgreSQL: whether this process holds the corpus leader's lock (a takeover in progress stops if it is lost). */
   let leading = false;
   /** What was started so far, stopped again when start-up fails. */
   const undoStart = async () => {
@@ -119,7 +119,6 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
   };
   try {
     if (!shared) {
-      leading = true;
       await leadCorpus(loaded.corpus);
     } else {
       const follower = new IndexFollower(delivery.store, index, logger, () => delivery.sender.wake());
@@ -179,7 +178,6 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     delivery,
     database,
     http,
-    isCorpusLeader: () => leading,
     async stop() {
       watcher.stop();
       await coordinator?.stop();

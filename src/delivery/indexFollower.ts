@@ -18,11 +18,6 @@ export class IndexFollower {
 
   constructor(private readonly store: DeliveryStore, private readonly index: NewsIndex, private readonly logger: Logger, private readonly onApplied: (changed: number) => void = () => undefined) {}
 
-  /** The newest article version applied. */
-  get seenVersion(): number {
-    return this.version;
-  }
-
   /** Reads and applies what changed since the last catch-up; resolves when this one (or the one it joined) ends. */
   catchUp(): Promise<void> {
     if (this.running) {

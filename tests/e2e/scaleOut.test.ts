@@ -126,7 +126,7 @@ describe("two processes, one shard each, sharing PostgreSQL", () => {
     shard0.child.kill("SIGKILL");
     await shard0.exited;
     await shard1.waitForOutput("became the corpus leader", 10_000);
-    await waitFor(() => channels.every((id) => titles(id).length >= ARTICLES), 90_000, "every channel to have every article", () => ({ counts: channels.map((id) => titles(id).length), survivor: shard1.output().split("\n").filter((line) => !line.includes('"msg":"posted"')).slice(-30) }));
+    await waitFor(() => channels.every((id) => titles(id).length >= ARTICLES), 150_000, "every channel to have every article", () => ({ counts: channels.map((id) => titles(id).length), survivor: shard1.output().split("\n").filter((line) => !line.includes('"msg":"posted"')).slice(-30) }));
     const resumedAt = held.map((channelId) => standin.requests.find((r) => r.method === "POST" && r.path === `/channels/${channelId}/messages` && performance.timeOrigin + r.at > killedAt));
     for (const request of resumedAt) if (request) expect(performance.timeOrigin + request.at - killedAt).toBeLessThan(30_000);
 
@@ -143,5 +143,5 @@ describe("two processes, one shard each, sharing PostgreSQL", () => {
     }
     // The restarted shard answers its servers again.
     expect((await finalReply(standin, ask(0, "burst story 7"))).data.embeds.length).toBeGreaterThan(0);
-  }, 240_000);
+  }, 300_000);
 });

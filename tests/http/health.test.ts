@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import parsePrometheusTextFormat from "parse-prometheus-text-format";
@@ -10,6 +9,7 @@ import { createLogger } from "../../src/logger.js";
 import { ALL_PERMISSIONS, startStandin, type Standin } from "../e2e/standin.js";
 import { wordpressRss } from "../feeds/fixtures.js";
 import { startFeedServer, type FeedServer } from "../feeds/feedServer.js";
+import { freePort } from "../helpers/freePort.js";
 
 const TOKEN = "MTA4OTk5OTk5OTk5OTk5OTk5OQ.GfakeT.health-test-token-not-real-00000000000000";
 const ARTICLES = 600;
@@ -20,15 +20,6 @@ let newsdesk: Newsdesk;
 let folder: string;
 let base: string;
 const whileStarting: Array<{ status: number; body: any }> = [];
-
-/** A port nothing listens on yet. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   standin = await startStandin();
