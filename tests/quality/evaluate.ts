@@ -31,6 +31,12 @@ export const HELDOUT_DIR = path.join(here, "heldout");
 /** The chat-style held-out set: its questions are asked over the union of all three corpora. */
 export const CHAT_DIR = path.join(here, "chat");
 export const ALL_CORPORA = [CORPUS_DIR, path.join(HELDOUT_DIR, "corpus"), path.join(CHAT_DIR, "corpus")];
+/**
+ * A fresh chat-style set written after the tuning of the chat set, by someone who saw no code, no question
+ * and no article of the others (titles only, to tell other stories): never tuned on, it measures whether
+ * the tuning generalises. Its questions are asked over all four corpora.
+ */
+export const FRESH_DIR = path.join(here, "fresh");
 
 export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
   return readdirSync(dir)
