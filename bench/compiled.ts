@@ -16,7 +16,7 @@ export const { indexFingerprint, loadIndexedCorpus, saveSnapshot } = (await buil
 export const { startNewsdesk } = (await built("app.js")) as typeof import("../src/app.js");
 export const { createLogger } = (await built("logger.js")) as typeof import("../src/logger.js");
 export const { releaseScratchMemory } = (await built("memory.js")) as typeof import("../src/memory.js");
-export const { parseManyInWorkers } = (await built("search/preparePool.js")) as typeof import("../src/search/preparePool.js");
+export const { loadAndIndex } = (await built("search/indexBuild.js")) as typeof import("../src/search/indexBuild.js");
 export const { createBot } = (await built("discord/bot.js")) as typeof import("../src/discord/bot.js");
 export type NewsIndex = import("../src/search/newsIndex.js").NewsIndex;
 export type { Answer } from "../src/answers/answer.js";

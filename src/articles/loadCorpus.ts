@@ -46,7 +46,9 @@ export interface LoadOptions {
    * Reads and parses the files to read (paths and article ids) another way, in order, or returns undefined
    * to leave them to loadCorpus (see preparePool.ts: worker threads for a large corpus).
    */
-  parseFiles?: (files: Array<{ file: string; id: string }>) => Promise<ParseResult[]> | undefined;
+  parseFiles?: (files: Array<{ file: string; id: string }>, received: (position: number, result: ParseResult) => void) => Promise<ParseResult[]> | undefined;
+  /** Called with each article loaded, in the files' order, as soon as it and every file before it are read (to index while reading). */
+  onArticle?: (article: Article) => void;
   /** An article already read from this file when it had this stamp (a snapshot's), to use instead of reading it again. */
   known?: (file: string, stamp: FileStamp) => Article | undefined;
 }
@@ -84,7 +86,35 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
     if (known) results[i] = { result: { ok: true, article: known }, stamp: stamp! };
     else toRead.push(i);
   });
-  const parsedElsewhere = await options.parseFiles?.(toRead.map((i) => ({ file: files[i]!, id: idForFile(corpusDir, files[i]!) })));
+  // Results are taken in the files' order, each as soon as every file before it is read.
+  let taken = 0;
+  const takeReady = () => {
+    for (; taken < files.length && results[taken]; taken++) {
+      const { result, stamp } = results[taken]!;
+      const file = relative(files[taken]!);
+      if (!result.ok) {
+        problems.push({ file, reason: result.reason });
+        continue;
+      }
+      const owner = owners.get(result.article.id);
+      if (owner) {
+        problems.push({ file, reason: `id "${result.article.id}" is already used by ${owner}` });
+        continue;
+      }
+      owners.set(result.article.id, file);
+      loaded.set(file, result.article.id);
+      if (stamp) stamps.set(file, stamp);
+      articles.push(result.article);
+      options.onArticle?.(result.article);
+    }
+  };
+  const parsedElsewhere = await options.parseFiles?.(
+    toRead.map((i) => ({ file: files[i]!, id: idForFile(corpusDir, files[i]!) })),
+    (n, result) => {
+      results[toRead[n]!] = { result, stamp: listed[toRead[n]!] ?? null };
+      takeReady();
+    },
+  );
   if (parsedElsewhere) {
     toRead.forEach((i, n) => (results[i] = { result: parsedElsewhere[n]!, stamp: listed[i] ?? null }));
     toRead.length = 0;
@@ -98,16 +128,7 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
       results[i] = { result: { ok: false as const, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }, stamp: null };
     }
   });
-  results.forEach(({ result, stamp }, i) => {
-    const file = relative(files[i]!);
-    if (!result.ok) return problems.push({ file, reason: result.reason });
-    const owner = owners.get(result.article.id);
-    if (owner) return problems.push({ file, reason: `id "${result.article.id}" is already used by ${owner}` });
-    owners.set(result.article.id, file);
-    loaded.set(file, result.article.id);
-    if (stamp) stamps.set(file, stamp);
-    articles.push(result.article);
-  });
+  takeReady();
   return { articles, problems, files: loaded, stamps };
 }
 

@@ -184,11 +184,10 @@ function joinParagraphs(lines: string[]): string {
 
 /** Removes Markdown emphasis and turns links into their text; collapses white space. */
 function cleanInline(text: string): string {
-  return text
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Most lines have no link or emphasis: those patterns are tried only where their marks are.
+  const unlinked = text.includes("](") ? text.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") : text;
+  const plain = unlinked.includes("**") || unlinked.includes("__") ? unlinked.replace(/(\*\*|__)(.+?)\1/g, "$2") : unlinked;
+  return plain.replace(/\s+/g, " ").trim();
 }
 
 function fail(reason: string): ParseResult {

@@ -25,31 +25,64 @@ const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])";
 const ALIAS_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(byAlias.keys())})${BOUNDARY_AFTER}`, "giu");
 // A one-letter name ("X") must stand alone: "X-energy" is another company.
 const CASE_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(caseSensitive.keys())})(?![\\p{L}\\p{N}]|[.-][\\p{L}\\p{N}])`, "gu");
-/**
- * The same names in lower-case text with ASCII word edges: several times faster than ALIAS_PATTERN (whose
- * case folding and Unicode classes made it most of the cost of indexing an archive). A match is kept when
- * ALIAS_PATTERN's own edges hold there; where they do not (a letter like "é" next to a name), or where
- * lower case changes the text's length, the text is read with ALIAS_PATTERN itself.
- */
-const LOWER_CASE_PATTERN = new RegExp(`(?<![a-z0-9])(${alternation(byAlias.keys())})(?![a-z0-9])`, "g");
 const EDGE_BEFORE = new RegExp(BOUNDARY_BEFORE, "uy");
 const EDGE_AFTER = new RegExp(BOUNDARY_AFTER, "uy");
 
+/** ASCII letters and digits: the word edges of the fast reading below. */
+const isWordChar = (code: number) => (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+/** An alias's first run of ASCII letters and digits ("amazon" of "amazon.com"). */
+const firstRun = (alias: string) => /^[a-z0-9]*/.exec(alias)![0];
+/** Aliases by their first run, longest first: a name starts where a run starts, and that run must be its first. */
+const aliasesByFirstRun = new Map<string, string[]>();
+for (const alias of [...byAlias.keys()].sort((a, b) => b.length - a.length)) {
+  const run = firstRun(alias);
+  aliasesByFirstRun.set(run, [...(aliasesByFirstRun.get(run) ?? []), alias]);
+}
+/** Whether every alias starts with an ASCII letter or digit (else the fast reading cannot find it). */
+const FAST_READING = !aliasesByFirstRun.has("");
+
+/**
+ * The names in lower-case text with ASCII word edges, leftmost and longest first, as the alternation of
+ * every alias would find them: one map lookup a word instead of a regular expression of hundreds of
+ * names (most of the cost of indexing an archive). Each match, with its index.
+ */
+function* lowerCaseMentions(lower: string): Generator<[alias: string, index: number]> {
+  const length = lower.length;
+  let at = 0;
+  while (at < length) {
+    if (!isWordChar(lower.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    let runEnd = at + 1;
+    while (runEnd < length && isWordChar(lower.charCodeAt(runEnd))) runEnd++;
+    const alias = aliasesByFirstRun.get(lower.slice(at, runEnd))?.find((name) => lower.startsWith(name, at) && !isWordChar(lower.charCodeAt(at + name.length)));
+    if (alias) {
+      yield [alias, at];
+      at += alias.length;
+    } else at = runEnd;
+  }
+}
+
+/**
+ * Names are read in lower-case text with ASCII word edges (`lowerCaseMentions`). A match is kept when
+ * ALIAS_PATTERN's own edges hold there; where they do not (a letter like "é" next to a name), or where
+ * lower case changes the text's length, the text is read with ALIAS_PATTERN itself.
+ */
 function aliasMentions(text: string): CompanyMention[] {
   const lower = text.toLowerCase();
   const mentions: CompanyMention[] = [];
-  if (lower.length === text.length) {
+  if (FAST_READING && lower.length === text.length) {
     let exact = true;
-    for (const match of lower.matchAll(LOWER_CASE_PATTERN)) {
-      const index = match.index!;
-      const end = index + match[1]!.length;
+    for (const [alias, index] of lowerCaseMentions(lower)) {
+      const end = index + alias.length;
       EDGE_BEFORE.lastIndex = index;
       EDGE_AFTER.lastIndex = end;
       if (!EDGE_BEFORE.test(text) || !EDGE_AFTER.test(text)) {
         exact = false;
         break;
       }
-      mentions.push({ name: byAlias.get(match[1]!)!, index, text: text.slice(index, end) });
+      mentions.push({ name: byAlias.get(alias)!, index, text: text.slice(index, end) });
     }
     if (exact) return mentions;
     mentions.length = 0;
@@ -79,8 +112,11 @@ export function canonicalCompany(alias: string): string | undefined {
 
 /** Every name a company goes by (lower case), its canonical name included. */
 export function namesOf(company: string): string[] {
-  return [...byAlias.entries()].filter(([, name]) => name === company).map(([alias]) => alias);
+  return [...(namesByCompany.get(company) ?? [])];
 }
+
+const namesByCompany = new Map<string, string[]>();
+for (const [alias, name] of byAlias) namesByCompany.set(name, [...(namesByCompany.get(name) ?? []), alias]);
 
 /** Every name and alias, lower case, with the company it stands for. */
 export function companyAliases(): ReadonlyMap<string, string> {

@@ -33,8 +33,11 @@ const MONEY = new RegExp(
 );
 
 /** Every sum of money in `text`, in order. Bare numbers without a scale or currency are not money. */
+const HAS_DIGIT = /\d/;
+
 export function findMoney(text: string): MoneyMention[] {
   const found: MoneyMention[] = [];
+  if (!HAS_DIGIT.test(text)) return found; // every sum has digits; most text has none
   for (const match of text.matchAll(MONEY)) {
     const [whole, symbol, n1, s1, code, n2, s2, n3, s3, word, code3] = match;
     const digits = n1 ?? n2 ?? n3;

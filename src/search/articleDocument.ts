@@ -91,20 +91,21 @@ export function articleIndexOptions(common: ReadonlySet<string>): Options<Articl
 /**
  * What the index keeps of an article: everything answers and posts show. The longer sections (content
  * summary, context, author style, why read) are indexed, then let go: at archive scale they would be
- * most of the memory. Strings are copied so none keeps its whole source file alive.
+ * most of the memory.
  */
+export function withoutLongSections(article: Article): Article {
+  return { ...article, contentSummary: "", context: "", authorStyle: "", whyRead: "" };
+}
+
+/** What the index keeps of an article (`withoutLongSections`), its strings copied so none keeps its whole source file alive. */
 export function keptInMemory(article: Article): Article {
   const own = (text: string) => (text.length > 12 ? Buffer.from(text, "utf8").toString("utf8") : text);
   return {
-    ...article,
+    ...withoutLongSections(article),
     id: own(article.id),
     title: own(article.title),
     url: own(article.url),
     summary: own(article.summary),
     keyPoints: article.keyPoints.map(own),
-    contentSummary: "",
-    context: "",
-    authorStyle: "",
-    whyRead: "",
   };
 }

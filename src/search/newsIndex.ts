@@ -73,8 +73,12 @@ export class NewsIndex implements SearchableIndex {
     this.expander = new QueryExpander((term) => this.matcher.occurs(term));
     for (const [article, prepared] of sampled) rememberPrepared(article, prepared);
     for (const article of list) this.add(article);
-    // Built as minisearch builds (Maps, on the garbage-collected heap), then packed once into one array.
-    if (list.length > 0) packPostings(this.articleIndex, { compact: true });
+    if (list.length > 0) this.compact();
+  }
+
+  /** Built as minisearch builds (Maps, on the garbage-collected heap), the postings are packed once into one array. */
+  compact(): void {
+    packPostings(this.articleIndex, { compact: true });
   }
 
   /** Everything the index holds, as plain data for `NewsIndex.restore` (see snapshot.ts). */
@@ -131,9 +135,9 @@ export class NewsIndex implements SearchableIndex {
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expander.clear(); // what counts as a misspelling depends on the corpus
-    const { doc, points } = preparedArticle(article);
+    const { doc, points, kept: asKept } = preparedArticle(article);
     this.articleIndex.add(doc);
-    const kept = keptInMemory(article);
+    const kept = asKept ? article : keptInMemory(article);
     this.articles.set(kept.id, kept);
     this.dates.add(kept);
     if (kept.scope !== undefined) this.scoped++;

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import type { ParseResult } from "../articles/article.js";
 import { parseArticleFile } from "../articles/parse.js";
+import { withoutLongSections } from "./articleDocument.js";
 import { prepareArticle, type PreparedArticle } from "./preparedArticle.js";
 
 export interface PrepareJob { file: string; id: string }
@@ -16,7 +17,10 @@ parentPort!.on("message", (jobs: PrepareJob[]) => {
     } catch (error) {
       result = { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
     }
-    return result.ok ? { result, prepared: prepareArticle(result.article) } : { result };
+    if (!result.ok) return { result };
+    // Sent as the index keeps it: the long sections, indexed here, need not cross to the other thread.
+    const prepared = prepareArticle(result.article);
+    return { result: { ok: true, article: withoutLongSections(result.article) }, prepared: { ...prepared, kept: true } };
   });
   parentPort!.postMessage(done);
 });

@@ -7,6 +7,8 @@ import { tokenize } from "./text.js";
 export interface PreparedArticle {
   doc: ArticleDoc;
   points: PointTerms;
+  /** Whether the article came as the index keeps it (from a worker thread: its own strings, long sections dropped). */
+  kept?: boolean;
 }
 
 export function prepareArticle(article: Article): PreparedArticle {
@@ -29,5 +31,12 @@ export function preparedArticle(article: Article): PreparedArticle {
   const prepared = preparedElsewhere.get(article);
   if (!prepared) return prepareArticle(article);
   preparedElsewhere.delete(article);
+  return prepared;
+}
+
+/** The article prepared, kept for the index to take (a look before indexing: the common words' sample). */
+export function peekPrepared(article: Article): PreparedArticle {
+  let prepared = preparedElsewhere.get(article);
+  if (!prepared) preparedElsewhere.set(article, (prepared = prepareArticle(article)));
   return prepared;
 }

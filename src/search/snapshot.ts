@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { listCorpusInWorker, loadCorpus, sameStamp, type Corpus, type FileStamp } from "../articles/loadCorpus.js";
 import { LARGE_CORPUS, NewsIndex, type IndexSnapshot } from "./newsIndex.js";
+import { loadAndIndex } from "./indexBuild.js";
 import { parseManyInWorkers } from "./preparePool.js";
 
 /** Bumped when the snapshot's layout changes. */
@@ -67,22 +68,28 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
     names.forEach((name, i) => byName.set(name, { id: ids[i]!, stamp: { size: sizes[i]!, mtimeMs: mtimes[i]!, ctimeMs: ctimes[i]! } }));
   }
   const savedAt = saved.snapshot?.savedAt ?? 0;
-  let corpus = await loadCorpus(corpusDir, {
-    listing: await listing?.catch(() => undefined),
-    parseFiles: parseManyInWorkers,
-    known: (name, stamp) => {
-      const before = byName.get(name);
-      // A file written in the last moments before the snapshot may have changed since within the same
-      // timestamp tick (coarse file systems): it is read again, as git does with "racily clean" files.
-      const settled = stamp.mtimeMs < savedAt - RACY_MS;
-      return before && settled && sameStamp(before.stamp, stamp) ? restored?.get(before.id) : undefined;
-    },
-  });
+  const folderListing = await listing?.catch(() => undefined);
+  // Without a saved index to start from, the files are indexed as they are read (indexBuild.ts).
+  let built = restored ? null : await loadAndIndex(corpusDir, { listing: folderListing });
+  let corpus =
+    built?.corpus ??
+    (await loadCorpus(corpusDir, {
+      listing: folderListing,
+      parseFiles: (files) => parseManyInWorkers(files),
+      known: (name, stamp) => {
+        const before = byName.get(name);
+        // A file written in the last moments before the snapshot may have changed since within the same
+        // timestamp tick (coarse file systems): it is read again, as git does with "racily clean" files.
+        const settled = stamp.mtimeMs < savedAt - RACY_MS;
+        return before && settled && sameStamp(before.stamp, stamp) ? restored?.get(before.id) : undefined;
+      },
+    }));
   if (restored && drifted(restored.commonBasis, corpus.articles.length)) {
     // The common words were counted on a corpus much smaller or larger than this one: count again.
     rejected = "the corpus grew or shrank by over a quarter since it was built";
     restored = null;
-    corpus = await loadCorpus(corpusDir, { parseFiles: parseManyInWorkers });
+    built = await loadAndIndex(corpusDir);
+    corpus = built.corpus;
   }
   let index: NewsIndex;
   let removed = 0;
@@ -101,7 +108,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
     for (const article of parsed) restored.add(article); // new, or replacing the article of a changed file
     index = restored;
   } else {
-    index = new NewsIndex(corpus.articles);
+    index = built!.index;
   }
   // What the rest of the program gets are the articles as the index keeps them.
   corpus.articles = corpus.articles.map((article) => index.get(article.id)!);

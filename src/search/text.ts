@@ -39,9 +39,10 @@ export function tokenize(text: string): string[] {
 const LARGE_COUNT = /^(\d{1,3}(?:,\d{3})+|\d{5,})$/;
 
 function pushWords(text: string, into: string[]): void {
-  for (const match of text.matchAll(COUNT_OR_WORD)) {
-    const word = match[0];
-    into.push(LARGE_COUNT.test(word) ? moneyToken(Number(word.replace(/,/g, ""))) : word);
+  for (const word of text.match(COUNT_OR_WORD) ?? []) {
+    const first = word.charCodeAt(0);
+    const large = first >= 48 && first <= 57 && LARGE_COUNT.test(word);
+    into.push(large ? moneyToken(Number(word.replace(/,/g, ""))) : word);
   }
 }
 

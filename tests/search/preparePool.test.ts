@@ -6,6 +6,10 @@ import { prepareArticle, preparedArticle } from "../../src/search/preparedArticl
 import { parseInWorkers } from "../../src/search/preparePool.js";
 import { makeCorpus, markdownArticle, plainTextArticle } from "../helpers/articles.js";
 import { readFileSync } from "node:fs";
+import type { ParseResult } from "../../src/articles/article.js";
+import { withoutLongSections } from "../../src/search/articleDocument.js";
+
+const asKept = (result: ParseResult): ParseResult => (result.ok ? { ok: true, article: withoutLongSections(result.article) } : result);
 
 describe("parsing on worker threads", () => {
   const files: Record<string, string> = { "empty.md": "" };
@@ -14,15 +18,26 @@ describe("parsing on worker threads", () => {
   const jobs = Object.keys(files).map((name) => ({ file: path.join(dir, name), id: name.replace(/\.\w+$/, "") }));
 
   it("gives each file's article or reason, in order, as parsing here does, and its document prepared", async () => {
-    const results = await parseInWorkers([...jobs, { file: path.join(dir, "gone.md"), id: "gone" }], 2);
-    expect(results.slice(0, -1)).toEqual(jobs.map(({ file, id }) => parseArticleFile(readFileSync(file), id)));
+    const results = await parseInWorkers([...jobs, { file: path.join(dir, "gone.md"), id: "gone" }], { workers: 2 });
+    expect(results.slice(0, -1)).toEqual(jobs.map(({ file, id }) => asKept(parseArticleFile(readFileSync(file), id))));
     expect(results.at(-1)).toEqual({ ok: false, reason: "cannot be read (ENOENT)" });
-    for (const result of results.filter((r) => r.ok)) expect(preparedArticle(result.article)).toEqual(prepareArticle(result.article));
+    for (const [i, result] of results.slice(0, -1).entries()) {
+      const parsed = parseArticleFile(readFileSync(jobs[i]!.file), jobs[i]!.id);
+      if (result.ok && parsed.ok) expect(preparedArticle(result.article)).toEqual({ ...prepareArticle(parsed.article), kept: true });
+    }
   });
 
-  it("loads a corpus alike with or without them", async () => {
+  it("parses the files asked for first before the others, and tells of each as it arrives", async () => {
+    const arrived: number[] = [];
+    const results = await parseInWorkers(jobs, { workers: 1, first: [120, 7, 120, 999], received: (position) => arrived.push(position) });
+    expect(arrived.slice(0, 2)).toEqual([120, 7]);
+    expect(arrived.toSorted((a, b) => a - b)).toEqual(jobs.map((_, i) => i));
+    expect(results).toEqual(jobs.map(({ file, id }) => asKept(parseArticleFile(readFileSync(file), id))));
+  });
+
+  it("loads a corpus alike with or without them, the articles as the index keeps them", async () => {
     const here = await loadCorpus(dir);
-    const there = await loadCorpus(dir, { parseFiles: (list) => parseInWorkers(list, 2) });
-    expect(there).toEqual(here);
+    const there = await loadCorpus(dir, { parseFiles: (list) => parseInWorkers(list, { workers: 2 }) });
+    expect(there).toEqual({ ...here, articles: here.articles.map(withoutLongSections) });
   });
 });
