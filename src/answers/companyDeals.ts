@@ -53,21 +53,35 @@ const listOrder = (a: CompanyDeal, b: CompanyDeal) => b.level - a.level || byNew
  * The first `limit` deals of the companies, those with all of them as parties first, then newest; then
  * their other news. Companies in a large share of an archive (OpenAI in 40% of the news) have tens of
  * thousands of articles, so beyond WEIGH_ALL articles in all not every one is weighed: the deals that name
- * every company can only be among the articles of the least named one, and the others are read newest
+ * every company can only be among the articles naming them all, and the others are read newest
  * first until the list is full (within a level, the list is newest first, so what comes later cannot
  * come before).
  */
 export function companyDeals(index: SearchableIndex, companies: string[], limit: number, weighAllUpTo = WEIGH_ALL): CompanyDeal[] {
-  const named = companies.map((company) => index.withCompany(company));
-  const weighAll = (articles: Iterable<Article>) => [...articles].map((article) => weigh(article, companies)).filter((found) => found !== null);
-  if (named.reduce((sum, articles) => sum + articles.length, 0) <= weighAllUpTo) {
-    return best(weighAll(new Map(named.flat().map((article) => [article.id, article])).values()), limit, listOrder);
+  // Ids first: the articles are read only where they are weighed.
+  const named = companies.map((company) => index.companyIds(company));
+  const read = (ids: Iterable<string>) => {
+    const articles: Article[] = [];
+    for (const id of ids) {
+      const article = index.get(id);
+      if (article) articles.push(article);
+    }
+    return articles;
+  };
+  const weighAll = (articles: Article[]) => articles.map((article) => weigh(article, companies)).filter((found) => found !== null);
+  if (named.reduce((sum, ids) => sum + ids.size, 0) <= weighAllUpTo) {
+    return best(weighAll(read(new Set(named.flatMap((ids) => [...ids])))), limit, listOrder);
   }
-  const leastNamed = named.reduce((a, b) => (b.length < a.length ? b : a));
+  const leastNamed = named.reduce((a, b) => (b.size < a.size ? b : a));
   let first: CompanyDeal[] = [];
   let stopAt = 3;
-  if (leastNamed.length <= weighAllUpTo) {
-    first = best(weighAll(leastNamed).filter((found) => found.level >= 2), limit, listOrder);
+  if (leastNamed.size <= weighAllUpTo || companies.length > 1) {
+    // The deals that name every company (levels 2 and 3) are among the articles naming them all: for two
+    // frequent companies (OpenAI and Microsoft), thousands, where reading the news until enough deals of
+    // both turn up could read the whole archive.
+    const others = named.filter((ids) => ids !== leastNamed);
+    const namingAll = [...leastNamed].filter((id) => others.every((ids) => ids.has(id)));
+    first = best(weighAll(read(namingAll)).filter((found) => found.level >= 2), limit, listOrder);
     if (first.length >= limit) return first;
     stopAt = 1; // every deal naming all the companies is taken: the best of the rest have one of them as a party
   }

@@ -1,6 +1,7 @@
 import type MiniSearch from "minisearch";
 import type { SearchOptions, SearchResult } from "minisearch";
 import type { Article } from "../articles/article.js";
+import { byNewest } from "../articles/order.js";
 import { ARTICLE_BOOST, boostTerm, companyNames, FUZZY, MIN_PREFIX_LENGTH, type ArticleDoc } from "./articleDocument.js";
 import { COMMON_TERM_SHARE, LARGE_CORPUS } from "./commonTerms.js";
 import { withExactTerms } from "./exactTerms.js";
@@ -14,6 +15,12 @@ export const VAGUE_WORDS = 3;
 export const VAGUE_POOL = 2_000;
 /** On a large corpus, words in at most this share of the articles are a question's distinctive words. */
 export const DISTINCTIVE_SHARE = 0.01;
+/**
+ * On a large corpus, the articles matching a question's distinctive words (best first) that are scored for
+ * its other words too: a typo matching a frequent word by one or two edits makes thousands of matches, whose
+ * scores for the typo are near zero.
+ */
+export const DISTINCTIVE_POOL = 2_000;
 /**
  * On a large corpus, a question whose words are all frequent (companies in a large share of the news:
  * OpenAI, Nvidia) is scored on at most this many articles: those holding its rarest word, the newest
@@ -29,6 +36,7 @@ export interface MatchedIndex {
   size(): number;
   /** Every article, newest first. */
   byDate(): readonly Article[];
+  article(id: string): Article | undefined;
   /** FREQUENT_POOL, unless given. */
   frequentPool?: number;
 }
@@ -125,14 +133,16 @@ export class ArticleMatcher {
     for (const word of tokenize(searched)) {
       const term = processTerm(word);
       if (term === null || corrected.has(word)) continue;
-      if (this.documentFrequency(term) <= limit) distinctive.push(word);
-      else if (!others.includes(term)) others.push(term);
+      const read = this.documentFrequency(term) <= limit ? this.nearestFrequent(term, limit) ?? term : term;
+      if (read === term && this.documentFrequency(term) <= limit) distinctive.push(word);
+      else if (!others.includes(read)) others.push(read);
     }
     const exactly = { boost: ARTICLE_BOOST, boostTerm };
     if (distinctive.length > 0) {
       const results = miniSearch.search(distinctive.join(" "), this.matching());
-      // Distinctive words that match nothing (typos of nothing) leave the commoner words to decide.
-      if (results.length > 0) return withExactTerms(miniSearch, results, others, exactly);
+      // Distinctive words that match nothing (typos of nothing) leave the commoner words to decide. A typo
+      // can match a frequent word ("xcapital" is two edits from "capital"): only the best few thousand go on.
+      if (results.length > 0) return withExactTerms(miniSearch, results.slice(0, DISTINCTIVE_POOL), others, exactly);
     }
     if (others.length === 0) return [];
     const frequencies = others.map((term) => this.documentFrequency(term));
@@ -156,20 +166,42 @@ export class ArticleMatcher {
     return withExactTerms(miniSearch, shells, known, { boost: ARTICLE_BOOST, boostTerm }).filter((result) => result.score > 0);
   }
 
+  /**
+   * For a word the corpus does not hold whose every spelling within its typo distance is a frequent word
+   * ("xcapital", one edit from "capital"): the nearest of those, to be scored as that word. Searched by
+   * typo, it would make a match of every article holding it, each scored near zero for it.
+   */
+  private nearestFrequent(term: string, limit: number): string | null {
+    if (FUZZY(term) === 0 || this.occurs(term)) return null;
+    const near = internals(this.index.miniSearch())._index.fuzzyGet(term, FUZZY(term));
+    let nearest: string | null = null;
+    let nearestDistance = Infinity;
+    for (const [candidate, [, distance]] of near) {
+      if (this.documentFrequency(candidate) <= limit) return null; // a typo of a distinctive word: searched by typo
+      if (distance < nearestDistance) [nearest, nearestDistance] = [candidate, distance];
+    }
+    return nearest;
+  }
+
   /** The ids of the articles holding a term (in any field): all when there are at most `most`, else the `most` newest. */
   private holding(term: string, most: number): string[] {
     const ms = internals(this.index.miniSearch());
     const fields = [...(ms._index.get(term)?.values() ?? [])];
-    if (fields.reduce((sum, postings) => sum + postings.size, 0) <= most) {
+    const postings = fields.reduce((sum, inField) => sum + inField.size, 0);
+    if (postings <= most || postings <= Math.sqrt(most * this.index.size())) {
       const all = new Set<number>();
-      for (const postings of fields) for (const shortId of postings.keys()) if (ms._documentIds.has(shortId)) all.add(shortId);
-      return [...all].map((shortId) => ms._documentIds.get(shortId)!);
+      for (const inField of fields) for (const shortId of inField.keys()) if (ms._documentIds.has(shortId)) all.add(shortId);
+      const ids = [...all].map((shortId) => ms._documentIds.get(shortId)!);
+      if (ids.length <= most) return ids;
+      // Fewer than a few thousand: sorting them by date costs less than reading the news until enough turn up.
+      const articles = ids.map((id) => this.index.article(id)).filter((article) => article !== undefined);
+      return articles.sort(byNewest).slice(0, most).map((article) => article.id);
     }
-    // Newest first until enough: a term in a large share of the articles is found within the first few hundred.
+    // Newest first until enough: a term in a large share of the articles is found within the first few thousand.
     const ids: string[] = [];
     for (const article of this.index.byDate()) {
       const shortId = ms._idToShortId.get(article.id);
-      if (shortId !== undefined && fields.some((postings) => postings.get(shortId) !== undefined)) ids.push(article.id);
+      if (shortId !== undefined && fields.some((inField) => inField.get(shortId) !== undefined)) ids.push(article.id);
       if (ids.length >= most) break;
     }
     return ids;

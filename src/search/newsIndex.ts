@@ -69,7 +69,7 @@ export class NewsIndex implements SearchableIndex {
     this.common = new Set(options.commonTerms ?? commonTermsOf(list.length, sample));
     this.commonBasis = options.commonBasis ?? list.length;
     this.articleIndex = new MiniSearch<ArticleDoc>(articleIndexOptions(this.common));
-    this.matcher = new ArticleMatcher({ miniSearch: () => this.articleIndex, common: this.common, size: () => this.size, byDate: () => this.dates.list() });
+    this.matcher = new ArticleMatcher({ miniSearch: () => this.articleIndex, common: this.common, size: () => this.size, byDate: () => this.dates.list(), article: (id) => this.articles.get(id) });
     this.expander = new QueryExpander((term) => this.matcher.occurs(term));
     for (const [article, prepared] of sampled) rememberPrepared(article, prepared);
     for (const article of list) this.add(article);
@@ -120,6 +120,10 @@ export class NewsIndex implements SearchableIndex {
 
   newest(count: number, filter?: (article: Article) => boolean): Article[] {
     return this.dates.newest(count, filter);
+  }
+
+  companyIds(company: string): ReadonlySet<string> {
+    return this.companies.of(company);
   }
 
   withCompany(company: string): Article[] {

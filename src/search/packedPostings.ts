@@ -185,6 +185,8 @@ export interface MiniSearchInternals {
     [Symbol.iterator](): IterableIterator<[string, Map<number, Postings>]>;
     get(term: string): Map<number, Postings> | undefined;
     set(term: string, value: Map<number, Postings>): void;
+    /** The terms within `maxDistance` edits of `term`, each with its postings and its distance. */
+    fuzzyGet(term: string, maxDistance: number): Map<string, [Map<number, Postings>, number]>;
   };
   _idToShortId: Map<string, number>;
   _documentIds: Map<number, string>;

@@ -28,6 +28,11 @@ export interface SearchableIndex {
   newest(count: number, filter?: (article: Article) => boolean): Article[];
   /** The articles that name a company (canonical name) among their companies or deal parties. */
   withCompany(company: string): Article[];
+  /**
+   * The ids of the articles that name a company, without reading them (a frequent company has tens of
+   * thousands): ids of articles this view may not see included (`get` gives undefined for those).
+   */
+  companyIds(company: string): ReadonlySet<string>;
   expandQuery(query: string): ExpandedQuery;
 }
 
@@ -50,6 +55,7 @@ export function visiblePart(index: SearchableIndex, guildId: string | null): Sea
     all: () => index.all().filter(visible),
     newest: (count, filter) => index.newest(count, (article) => visible(article) && (filter?.(article) ?? true)),
     withCompany: (company) => index.withCompany(company).filter(visible),
+    companyIds: (company) => index.companyIds(company),
     search: (query, options = {}) => index.search(query, { ...options, filter: (article) => visible(article) && (options.filter?.(article) ?? true) }),
     expandQuery: (query) => index.expandQuery(query),
   };

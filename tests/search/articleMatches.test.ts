@@ -14,7 +14,7 @@ const articles = zipfCorpus(1_500, 3).map((doc) => {
 const index = new NewsIndex(articles);
 const { articleIndex } = index as unknown as { articleIndex: MiniSearch };
 const POOL = 100;
-const matcher = new ArticleMatcher({ miniSearch: () => articleIndex as never, common: new Set(index.commonTerms()), size: () => index.size, byDate: () => index.newest(index.size), frequentPool: POOL });
+const matcher = new ArticleMatcher({ miniSearch: () => articleIndex as never, common: new Set(index.commonTerms()), size: () => index.size, byDate: () => index.newest(index.size), article: (id) => index.get(id), frequentPool: POOL });
 const holds = (id: string, company: string) => index.withCompany(company).some((article) => article.id === id);
 
 describe("matching a question on a large corpus", () => {
@@ -27,6 +27,16 @@ describe("matching a question on a large corpus", () => {
     const reference = articleIndex.search("OpenAI Nvidia", { ...matcher.matching(), boostDocument: (id: string) => (inPool.has(id) ? 1 : 0) });
     expect(ours.map((r) => r.id)).toEqual(reference.map((r) => r.id));
     ours.forEach((r, i) => expect(r.score).toBeCloseTo(reference[i]!.score, 9));
+  });
+
+  it("takes the same newest articles for a word in a few percent of them, sorted by date rather than read newest first", () => {
+    // Companies in more than POOL articles but fewer than sqrt(POOL * size): their articles are gathered, then sorted.
+    const counts = new Map(articles.flatMap((article) => article.companies).map((company) => [company, index.withCompany(company).length]));
+    const [first, second] = [...counts].filter(([, n]) => n > POOL && n < Math.sqrt(POOL * index.size)).sort((a, b) => a[1] - b[1]);
+    expect(first && second).toBeTruthy();
+    const ours = matcher.matches(`${first![0]} ${second![0]}`);
+    const pool = index.newest(index.size, (article) => holds(article.id, first![0])).slice(0, POOL);
+    expect(new Set(ours.map((r) => r.id))).toEqual(new Set(pool.map((article) => article.id)));
   });
 
   it("scores the articles of a question's distinctive word beside a frequent company, and no others", () => {
