@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { config } from "dotenv";
-import { OPERATIONS, runOperation } from "./operations.js";
+import { OPERATIONS } from "./operationNames.js";
 import { runCli } from "./run.js";
 
 config({ quiet: true });
@@ -15,4 +15,6 @@ const stop = new Promise((resolve) => {
   process.once("SIGINT", resolve);
   process.once("SIGTERM", resolve);
 });
-process.exitCode = (OPERATIONS as readonly string[]).includes(argv[0] ?? "") ? await runOperation(argv, io, stop) : await runCli(argv, io);
+// An operation loads its drivers only when asked for: a question starts without them.
+const operation = (OPERATIONS as readonly string[]).includes(argv[0] ?? "");
+process.exitCode = operation ? await (await import("./operations.js")).runOperation(argv, io, stop) : await runCli(argv, io);

@@ -10,7 +10,7 @@ import { resolveCorpusDir } from "../paths.js";
 import { renderAnswer } from "../render/answer.js";
 import { answerToJson } from "../render/json.js";
 import { messageToText } from "../render/text.js";
-import { OPERATIONS_USAGE } from "./operations.js";
+import { OPERATIONS_USAGE } from "./operationNames.js";
 import { loadIndexedCorpus, SNAPSHOT_FILE } from "../search/snapshot.js";
 
 export const USAGE = `Usage: newsdesk <command> [query] [options]
