@@ -40,6 +40,8 @@ const SOURCE_IN_TEXT = /\b(fund(ed|ing)|financ(ed|ing)|paid for|pay for|comes? f
 const SIZE_IN_TEXT = /\d[\d,.]*\s?(k|thousand|million|billion)?[\s-]*(tokens?|words?|pages?|characters?|lines?|gigawatts?|megawatts?|kilowatts?|GW|MW|kW|terawatt-hours|TWh|terabytes?|gigabytes?|petabytes?|TB|GB|PB|parameters?|petaflops|exaflops)\b|\bcontext window\b/i;
 /** How a ruling or contest went: "rejected the claim", "sided with", "dismissed". */
 const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
+/** What a party asks for: "prosecutors asked for Google to be forced to sell", "the union is seeking". */
+const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
@@ -57,7 +59,7 @@ export function isSpecific(type: AnswerType): boolean {
     case "count": return type.unit !== null;
     case "date": return type.ahead;
     case "name": return type.role !== null;
-    case "share": case "duration": case "reason": case "size": case "source": case "outcome": return true;
+    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": return true;
     default: return false;
   }
 }
@@ -80,6 +82,7 @@ export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<s
     case "size": return SIZE_IN_TEXT.test(text);
     case "source": return SOURCE_IN_TEXT.test(text) && findMoney(text).some((m) => m.explicit);
     case "outcome": return OUTCOME_IN_TEXT.test(text);
+    case "demand": return DEMAND_IN_TEXT.test(text);
     default: return false;
   }
 }

@@ -10,9 +10,10 @@ export type AnswerType =
   /**
    * `size`: "how much text / data / power" a quantity with its measure ("200,000 tokens", "1 gigawatt");
    * `source`: "where is the money coming from" what pays for it ("funded by converting grants");
-   * `outcome`: "what did Google win" how a ruling or a contest went ("the judge rejected the claim").
+   * `outcome`: "what did Google win" how a ruling or a contest went ("the judge rejected the claim");
+   * `demand`: "what does the DOJ want" what a party asks for ("prosecutors asked for ... to be forced to sell").
    */
-  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" }
+  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" }
   | { kind: "count"; unit: string | null }
   /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
   | { kind: "date"; ahead: boolean }
@@ -51,6 +52,8 @@ const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|bank
 const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called)\b/;
 /** "What part did Google win", "did apple lose": how it went. */
 const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b/;
+/** "What does the DOJ want Google to sell", "what is the union asking for". */
+const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
@@ -74,6 +77,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (PLACE.test(text)) return { kind: "place" };
   if (TITLE.test(text)) return { kind: "name", role: "title" };
   if (OUTCOME.test(text)) return { kind: "outcome" };
+  if (DEMAND.test(text)) return { kind: "demand" };
   if (NAME.test(text)) return nameOf(text);
   if (REASON.test(text)) return { kind: "reason" };
   return null;

@@ -85,6 +85,13 @@ describe("sizes, sources, outcomes and reasons", () => {
     expect(holdsAnswer(outcome, "The trial began in May.")).toBe(false);
   });
 
+  it("reads what a party wants as what it asks for", () => {
+    const demand = answerTypeOf("what does the union want from the carmaker");
+    expect(demand).toEqual({ kind: "demand" });
+    expect(holdsAnswer(demand, "The union is seeking a 40% raise over four years.")).toBe(true);
+    expect(holdsAnswer(demand, "The carmaker made $3 billion last quarter.")).toBe(false);
+  });
+
   it("finds a cause or a purpose for why", () => {
     const why = answerTypeOf("why did the fund sell its shares");
     expect(holdsAnswer(why, "The proceeds will help fund a new data center.")).toBe(true);

@@ -73,3 +73,17 @@ describe("domain synonyms", () => {
     }
   });
 });
+
+describe("words chat uses where news writes others", () => {
+  it("also searches those who pay for or use a product as its customers", () => {
+    expect(terms(readQuestion("how many banks use the model"))).toContain(terms("customers")[0]);
+    expect(terms(readQuestion("businesses paying for copilot"))).toContain(terms("customers")[0]);
+    expect(terms(readQuestion("how much did the banks pay"))).not.toContain(terms("customers")[0]);
+  });
+
+  it("also searches a compound typed apart as news writes it", () => {
+    expect(terms(readQuestion("the stock buy back"))).toContain(terms("buyback")[0]);
+    expect(terms(readQuestion("how much was paid up front"))).toContain(terms("upfront")[0]);
+    expect(terms(readQuestion("the chip sell-off"))).toEqual(expect.arrayContaining(terms("selloff")));
+  });
+});
