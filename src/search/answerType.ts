@@ -39,7 +39,7 @@ const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|wort
 const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (city|state|country|court|site|town))\b/;
 /** "Who" asks for a name even when the question's topic is a sum ("the $500 billion valuation, who bought the shares"). */
 const WHO = /\b(who|whos|whom)\b/;
-const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
+const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time|parts?|claims?|charges?|counts?|issues?|points?)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
 const LEADER = /\b(runs?|running|ran|heads?|leads|leading|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
 const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
 const DURATION = /\b(how long (?!(until|before|till)\b)|for how long|how many (years|months|weeks|days|hours)\b)/;
@@ -76,9 +76,9 @@ export function answerTypeOf(question: string): AnswerType {
   if (MONEY.test(text)) return { kind: "money" };
   if (PLACE.test(text)) return { kind: "place" };
   if (TITLE.test(text)) return { kind: "name", role: "title" };
+  if (NAME.test(text)) return nameOf(text);
   if (OUTCOME.test(text)) return { kind: "outcome" };
   if (DEMAND.test(text)) return { kind: "demand" };
-  if (NAME.test(text)) return nameOf(text);
   if (REASON.test(text)) return { kind: "reason" };
   return null;
 }

@@ -10,7 +10,7 @@ export const VERSION_FIT_WEIGHT = 0.15;
 export interface Version { name: string; number: string }
 
 /** A name followed by a number that is a version, not a quantity (no unit or scale after it, no $ before it). */
-const VERSION_IN_QUESTION = /(?<![$€£\d.,])\b([a-z][a-z-]{2,})[ -](\d{1,2}(?:\.\d{1,2})?)(?![\d.,%]|\s*(?:%|percent|trillion|billion|million|thousand|bn|[km]\b|years?|months?|weeks?|days?|hours?|gw|mw|nm|jobs?|people|employees|chips?|gpus?|shares?|times|x\b))/gi;
+const VERSION_IN_QUESTION = /(?<![$€£\d.,])\b([a-z][a-z-]{2,})[ -](\d{1,2}(?:\.\d{1,2})?)(?![\d.,%]|\s*(?:%|percent|trillion|billion|million|thousand|bn|[km]\b|years?|months?|weeks?|days?|hours?|gw|mw|nm|gigawatts?|megawatts?|nanometers?|tokens?|jobs?|people|employees|chips?|gpus?|shares?|times|x\b))/gi;
 /** Words a number follows that make it a count, a rank or a date, not a version. */
 const NOT_PRODUCTS = new Set(["the", "and", "for", "about", "over", "under", "than", "top", "first", "last", "level", "tier", "phase", "stage", "series", "round", "fab", "plant", "step", "part", "page", "chapter", "section", "q1", "q2", "q3", "q4", "since", "until", "from", "before", "after", "during", "like", "with", "into", "all", "only", "just", "some", "nearly", "almost", "around", "roughly", "up", "down", "to", "of", "in", "on", "by", "at", "its", "their", "his", "her"]);
 

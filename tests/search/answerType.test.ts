@@ -83,6 +83,8 @@ describe("sizes, sources, outcomes and reasons", () => {
     expect(outcome).toEqual({ kind: "outcome" });
     expect(holdsAnswer(outcome, "The court dismissed two of the three claims.")).toBe(true);
     expect(holdsAnswer(outcome, "The trial began in May.")).toBe(false);
+    expect(answerTypeOf("which part of the case did the chipmaker lose")).toEqual({ kind: "outcome" });
+    expect(answerTypeOf("which company won the contract")).toEqual({ kind: "name", role: "organisation" });
   });
 
   it("reads what a party wants as what it asks for", () => {

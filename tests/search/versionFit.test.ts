@@ -7,6 +7,7 @@ describe("product versions asked about", () => {
     expect(versionsAsked("llama 4 benchmark scores")).toEqual([{ name: "llama", number: "4" }]);
     expect(versionsAsked("gemini 2.5 pro pricing")).toEqual([{ name: "gemini", number: "2.5" }]);
     expect(versionsAsked("nvidia 5 trillion valuation")).toEqual([]);
+    expect(versionsAsked("amd 6 gigawatts of gpus")).toEqual([]);
     expect(versionsAsked("top 3 chipmakers")).toEqual([]);
     expect(versionsAsked("layoffs in march 2023")).toEqual([]);
   });
