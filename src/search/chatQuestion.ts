@@ -31,6 +31,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   // Compounds news writes as one word, typed apart: "paid up front" is "paid upfront", "buy back" "buyback".
   // Not "take over", "start up" or "sell off": as verbs they mean something else than takeover, startup, a slump.
   [/\b(up[ -]front|buy[ -]backs?|pay[ -]outs?|lay[ -]offs?|roll[ -]outs?|spin[ -]offs?|break[ -]ups?)\b/gi, (words: string) => `${words} ${words.replace(/[ -]/, "")}`],
+  // Who runs a company is its chief executive: "who is running intel" also searches "ceo".
+  [/\bwho(?:s| is| was)? (?:now )?(runs?|running|ran|heads?|heading|leads|leading|in charge of)\b/gi, "$& ceo"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -81,6 +81,12 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how much did the banks pay"))).not.toContain(terms("customers")[0]);
   });
 
+  it("also searches who runs a company as its chief executive", () => {
+    expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
+    expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
+    expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
   it("also searches a compound typed apart as news writes it", () => {
     expect(terms(readQuestion("the stock buy back"))).toContain(terms("buyback")[0]);
     expect(terms(readQuestion("how much was paid up front"))).toContain(terms("upfront")[0]);
