@@ -3,7 +3,8 @@ import { findCompanies } from "../extract/companies.js";
 import type { ArticleHit, SearchableIndex } from "../search/newsIndex.js";
 import { terms } from "../search/text.js";
 import { readQuestion } from "../search/chatQuestion.js";
-import { orderByTime, timeIntentOf } from "../search/timeIntent.js";
+import { orderByTime, timeIntentOf, type TimeIntent } from "../search/timeIntent.js";
+import type { ExpandedQuery } from "../search/queryExpansion.js";
 import { dealPointsFirst } from "./dealPoints.js";
 import type { Answer, DealResult } from "./answer.js";
 import { bestDeal, companyDeals } from "./companyDeals.js";
@@ -24,13 +25,7 @@ const GENERIC = new Set(terms("deal deals agreement agreements transaction trans
  */
 export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_DEAL_LIMIT): Extract<Answer, { type: "deal" }> {
   const query = cleanQuery(rawQuery, "a company or topic", '"OpenAI" or "Nvidia Intel stake"');
-  const expanded = index.expandQuery(query);
-  const companies = [...new Set(findCompanies(expanded.text).map((m) => m.name))];
-  const time = timeIntentOf(query);
-  const asked = readQuestion(time.text);
-  const withoutNames = findCompanies(asked).reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), asked);
-  const misspelt = new Set([...expanded.corrections.keys()].flatMap((word) => terms(word)));
-  const topic = terms(withoutNames).filter((term) => !GENERIC.has(term) && !misspelt.has(term));
+  const { expanded, companies, topic, time } = readDealQuery(index, query);
   const lines = companies.length > 0 && topic.length === 0 ? listCompanyDeals(index, companies, expanded.text, limit) : topicDeals(companies, searchHits(index, expanded.text));
   // A company's own deals, then deals that only mention it, then other news; each in the order the question's time asks.
   const byDate = (section: DealResult[]) => orderByTime(section, time, () => 1);
@@ -39,6 +34,27 @@ export function deal(index: SearchableIndex, rawQuery: string, limit = DEFAULT_D
   const news = byDate(lines.filter((line) => !line.deal));
   const results = [...own, ...mentioning, ...news].slice(0, limit).map((line) => ({ ...line, keyPoints: dealPointsFirst(line.article, line.deal, line.keyPoints) }));
   return { type: "deal", query, companies, deals: results, suggestion: suggestionFor(index, query) };
+}
+
+/** A /deal query as it is read: the companies it names (misspellings corrected) and its other words. */
+export interface DealQuery {
+  expanded: ExpandedQuery;
+  companies: string[];
+  /** The query's words other than company names and words that only say "a deal": empty when it asks for companies' deals. */
+  topic: string[];
+  time: TimeIntent;
+}
+
+/** How `deal` reads a query: "msft" or "antropic" names a company and nothing else, "Nvidia Intel stake" a topic too. */
+export function readDealQuery(index: SearchableIndex, query: string): DealQuery {
+  const expanded = index.expandQuery(query);
+  const companies = [...new Set(findCompanies(expanded.text).map((m) => m.name))];
+  const time = timeIntentOf(query);
+  const asked = readQuestion(time.text);
+  const withoutNames = findCompanies(asked).reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), asked);
+  const misspelt = new Set([...expanded.corrections.keys()].flatMap((word) => terms(word)));
+  const topic = terms(withoutNames).filter((term) => !GENERIC.has(term) && !misspelt.has(term));
+  return { expanded, companies, topic, time };
 }
 
 /** The companies asked about when none of them is a party to the deal: the deal only mentions them. */

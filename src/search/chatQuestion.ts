@@ -20,17 +20,24 @@ export function readQuestion(question: string): string {
 
 /**
  * Words chat uses where news writes others, searched as both: "divest" is also "sell", "unfilled" also
- * "open", "ppl" "people". One way only: an article's "sell" is not always a divestment.
+ * "open", "ppl" "people", "companies that pay for it" its "customers". One way only: an article's "sell" is not always a divestment.
  */
-const CHAT_WORDS: Array<[RegExp, string]> = [
+const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bdata ?(cent(?:er|re)s?)\b/gi, "data $1"],
   [/\bdivest(s|ed|ing|iture|ment)?\b/gi, "divest$1 sell"],
   [/\bunfilled\b/gi, "unfilled open"],
+  // Those who pay for a product or use it are its customers: "how many companies pay for it".
+  [/\b(compan(?:y|ies)|business(?:es)?|firms?|banks?|enterprises?|organi[sz]ations?|people|users?)( that| who)? (pay(?:s|ing)? for|us(?:e|es|ing)|subscrib\w*( to)?)\b/gi, "$& customers"],
+  // Compounds news writes as one word, typed apart: "paid up front" is "paid upfront", "buy back" "buyback".
+  // Not "take over", "start up" or "sell off": as verbs they mean something else than takeover, startup, a slump.
+  [/\b(up[ -]front|buy[ -]backs?|pay[ -]outs?|lay[ -]offs?|roll[ -]outs?|spin[ -]offs?|break[ -]ups?)\b/gi, (words: string) => `${words} ${words.replace(/[ -]/, "")}`],
+  // Who runs a company is its chief executive: "who is running intel" also searches "ceo".
+  [/\bwho(?:s| is| was)? (?:now )?(runs?|running|ran|heads?|heading|leads|leading|in charge of)\b/gi, "$& ceo"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],
 ];
 
 function asArticlesWrite(question: string): string {
-  return CHAT_WORDS.reduce((text, [pattern, words]) => text.replace(pattern, words), question);
+  return CHAT_WORDS.reduce((text, [pattern, words]) => (typeof words === "string" ? text.replace(pattern, words) : text.replace(pattern, words)), question);
 }

@@ -1,7 +1,8 @@
 import type { Article } from "../articles/article.js";
 import { namesOf } from "../extract/companies.js";
 import { DEAL_WORDS, FUZZY, MIN_PREFIX_LENGTH } from "./articleDocument.js";
-import { holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE, type AnswerType } from "./answerType.js";
+import { holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE } from "./answerInText.js";
+import type { AnswerType } from "./answerType.js";
 import { editDistance } from "./spelling.js";
 import { processTerm, terms } from "./text.js";
 
@@ -14,6 +15,8 @@ import { processTerm, terms } from "./text.js";
 export const CONTEXT_TERM_WEIGHT = 0.35;
 /** A key point holding the kind of fact the question asks for ("when" a date, "how much" a sum) ranks this much higher. */
 export const ANSWER_TYPE_BOOST = 3;
+/** A key point answering without the question's words ranks at least this much above one that only repeats the article's context. */
+const CONTEXT_ONLY_MARGIN = 1.01;
 /** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
@@ -90,9 +93,13 @@ export class KeyPointIndex {
   score(article: Article, inPoints: string[], asked: string[], wants: AnswerType, derived: Map<string, Array<[string, number]>>, unworded: AnswerType = null): ScoredPoint[] {
     const scored: ScoredPoint[] = [];
     const answering: number[] = [];
+    /** Key points matching only context words, without the fact asked for. */
+    const echoes: number[] = [];
     if (inPoints.length === 0) return scored;
     const { context, points, lengths } = this.unpack(article.id);
     const averageLength = this.points.terms / Math.max(1, this.points.count);
+    const subject = new Set(asked);
+    const specific = isSpecific(wants);
     points.forEach((pointTerms, index) => {
       const perQuery = new Map<string, number>();
       const found = new Set<string>();
@@ -107,18 +114,25 @@ export class KeyPointIndex {
         for (const [source, weight] of sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
       }
       if (perQuery.size === 0) {
-        if (isSpecific(unworded) && holdsAnswer(unworded, article.keyPoints[index] ?? "")) answering.push(index);
+        if (isSpecific(unworded) && holdsAnswer(unworded, article.keyPoints[index] ?? "", subject)) answering.push(index);
         return;
       }
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
       const inContext = [...found].filter((term) => context.has(term)).length;
       let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
-      if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "")) rank *= ANSWER_TYPE_BOOST;
+      if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "", subject)) rank *= ANSWER_TYPE_BOOST;
+      else if (inContext === found.size) {
+        // It only repeats the article's context, without the specific fact asked for: it says nothing more.
+        if (specific) rank /= ANSWER_TYPE_BOOST;
+        echoes.push(index);
+      }
       scored.push({ index, score, rank });
     });
-    // A key point holding a specific kind of fact asked for answers even without the question's words.
+    // A key point holding a specific kind of fact asked for answers even without the question's words,
+    // and before one that only repeats the article's context (its title, its parties) without that fact.
     const best = Math.max(0, ...scored.map((p) => p.rank));
-    for (const index of answering) scored.push({ index, score: 0, rank: best * UNWORDED_ANSWER_SHARE });
+    const contextOnly = Math.max(0, ...echoes.map((index) => scored.find((p) => p.index === index)!.rank));
+    for (const index of answering) scored.push({ index, score: 0, rank: Math.max(best * UNWORDED_ANSWER_SHARE, contextOnly * CONTEXT_ONLY_MARGIN) });
     return scored.sort((a, b) => b.rank - a.rank || a.index - b.index);
   }
 

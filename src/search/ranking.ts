@@ -1,6 +1,6 @@
 import type { SearchResult } from "minisearch";
 import type { Article } from "../articles/article.js";
-import { UNWORDED_ANSWER_ARTICLES } from "./answerType.js";
+import { UNWORDED_ANSWER_ARTICLES } from "./answerInText.js";
 import type { ScoredPoint } from "./keyPoints.js";
 import type { ArticleHit } from "./searchableIndex.js";
 

@@ -18,7 +18,7 @@ const GROUPS = [
   "slump slumped plunge plunged tumble tumbled slide slid crash crashed sink sank rout selloff",
   "sue sues sued suing lawsuit lawsuits suit suits litigation",
   "layoffs layoff fire fired firing sack sacked redundancies",
-  "fine fined fines penalty penalties",
+  "fine fined fines penalty penalties penalize penalized penalizes penalise penalised penalises",
   "boss bosses ceo",
   "startup startups",
 ];

@@ -38,11 +38,21 @@ export function tokenize(text: string): string[] {
 /** A count written with thousands separators or in full ("14,000", "14000"): the same term as "14k". */
 const LARGE_COUNT = /^(\d{1,3}(?:,\d{3})+|\d{5,})$/;
 
+/** A number joined to a unit's abbreviation ("2nm", "1.5GW"): the number and the unit's word, as "2-nanometer" and "1.5 gigawatts" are read. */
+const WITH_UNIT = /^(\d+(?:\.\d+)?)(nm|gw|mw|kw|gwh|mwh|tb|gb|pb)$/i;
+const UNIT_WORDS: Record<string, string> = { nm: "nanometer", gw: "gigawatt", mw: "megawatt", kw: "kilowatt", gwh: "gigawatt-hour", mwh: "megawatt-hour", tb: "terabyte", gb: "gigabyte", pb: "petabyte" };
+
 function pushWords(text: string, into: string[]): void {
   for (const word of text.match(COUNT_OR_WORD) ?? []) {
-    const first = word.charCodeAt(0);
-    const large = first >= 48 && first <= 57 && LARGE_COUNT.test(word);
-    into.push(large ? moneyToken(Number(word.replace(/,/g, ""))) : word);
+    const code = word.charCodeAt(0);
+    // Only words starting with a digit can be counts or units: most words skip both tests.
+    if (code < 48 || code > 57) into.push(word);
+    else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
+    else {
+      const unit = WITH_UNIT.exec(word);
+      if (unit) into.push(unit[1]!, UNIT_WORDS[unit[2]!.toLowerCase()]!);
+      else into.push(word);
+    }
   }
 }
 

@@ -3,7 +3,8 @@ import type { Article } from "../articles/article.js";
 /**
  * The time a news question carries. "latest / newest / recent / just announced" asks for the newest
  * matching articles first; "in 2024", "last year", "this month", "since March" name a period, read
- * against today's date, and the articles dated inside it answer before any other.
+ * against today's date, and the articles dated inside it answer before any other. An undated article
+ * is placed by the date its key points give the news, when they give one.
  */
 export interface TimeIntent {
   /** The question without its time words, to search. */
@@ -56,6 +57,8 @@ const READERS: Reader[] = [
     const year = month > today.getUTCMonth() ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
     return { from: monthStart(year, month), to: monthEnd(year, month) };
   }],
+  // A year alone, as chat writes it ("coreweave 2024 revenue"), unless it ends something ("by the end of 2029", "until 2030").
+  [/(?<![-–])(?<!\b(?:by|of|until|till|through|thru|to|before|after|since|from|than|beyond|past) )\b(20\d{2})\b(?! ?(?:-|plans?|targets?|goals?|deadlines?))/i, (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` })],
 ];
 
 /** The time a question asks about, read against `today`. */
@@ -103,17 +106,37 @@ export function orderByTime<T extends { article: Article }>(items: T[], time: Ti
   const group = (item: T) => {
     if (!period) return 0;
     if (scoreOf(item) < top * PERIOD_RELEVANCE) return 4;
-    const { date, title, keyPoints } = item.article;
-    return periodFit(date, period, `${title}\n${keyPoints.join("\n")}`);
+    const { title, keyPoints } = item.article;
+    return periodFit(newsDateOf(item.article), period, `${title}\n${keyPoints.join("\n")}`);
   };
   const grouped = stableSortBy(items, group);
   if (!time.newest) return grouped;
   // The relevant dated articles, newest first, in the places they held; undated ones keep theirs.
-  const recent = grouped.filter((item) => item.article.date !== null && scoreOf(item) >= top * NEWEST_RELEVANCE);
-  const newestFirst = stableSortBy(recent, (item) => -Date.parse(item.article.date!));
+  const recent = grouped.filter((item) => newsDateOf(item.article) !== null && scoreOf(item) >= top * NEWEST_RELEVANCE);
+  const newestFirst = stableSortBy(recent, (item) => -Date.parse(newsDateOf(item.article)!));
   const slots = new Set(recent);
   let next = 0;
   return grouped.map((item) => (slots.has(item) ? newestFirst[next++]! : item));
+}
+
+/** A full date as news writes it in a key point: "on September 29, 2025". */
+const DATE_IN_TEXT = new RegExp(`\\b(${MONTHS.join("|")}) (\\d{1,2}), (20\\d{2})\\b`, "i");
+const textDates = new WeakMap<Article, string | null>();
+
+/**
+ * An article's date, or for an undated one (a plain-text file without a date) the first full date its
+ * key points give, which is the news's own ("released ... on September 29, 2025"). Read only for the few
+ * articles a question's time orders, once each.
+ */
+export function newsDateOf(article: Article): string | null {
+  if (article.date !== null) return article.date;
+  let found = textDates.get(article);
+  if (found === undefined) {
+    const match = article.keyPoints.map((point) => DATE_IN_TEXT.exec(point)).find((m) => m !== null);
+    found = match ? `${match[3]}-${pad(monthIndex(match[1]!) + 1)}-${pad(Number(match[2]))}` : null;
+    textDates.set(article, found);
+  }
+  return found;
 }
 
 function stableSortBy<T>(items: T[], key: (item: T) => number): T[] {

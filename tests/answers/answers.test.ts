@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answers/ask.js";
 import { UserFacingError } from "../../src/answers/answer.js";
-import { deal } from "../../src/answers/deal.js";
+import { deal, readDealQuery } from "../../src/answers/deal.js";
 import { latest } from "../../src/answers/latest.js";
 import { summary } from "../../src/answers/summary.js";
 import { parseArticleText } from "../../src/articles/parse.js";
@@ -70,6 +70,12 @@ describe("ask", () => {
 });
 
 describe("deal", () => {
+  it("reads a company named alone, by ticker or misspelt, as a request for its deals, and other words as a topic", () => {
+    expect(readDealQuery(index, "nvda deals")).toMatchObject({ companies: ["Nvidia"], topic: [] });
+    expect(readDealQuery(index, "Mircosoft")).toMatchObject({ companies: ["Microsoft"], topic: [] });
+    expect(readDealQuery(index, "Nvidia Intel stake").topic).not.toEqual([]);
+  });
+
   it("lists every deal of a company named alone, newest first, before its non-deal news", () => {
     const answer = deal(index, "Microsoft", 25);
     const kinds = answer.deals.map((d) => (d.deal ? "deal" : "news"));

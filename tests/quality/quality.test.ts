@@ -19,7 +19,7 @@ function countByKind(questions: Question[]): Record<string, number> {
  * The figures reached on our question set (npm run quality). A change that makes answers worse fails
  * here; a change that makes them better should raise these.
  */
-const FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 0.948 };
+const FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 0.987 };
 
 /**
  * The sets as they are, counted exactly: a question deleted (or a file that stops loading) fails here rather
@@ -44,7 +44,7 @@ describe("answer quality on our question set", () => {
 });
 
 /** Articles and questions written apart from the tuning (tests/quality/heldout): a check that it generalises. */
-const HELDOUT_FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 0.96 };
+const HELDOUT_FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 1 };
 
 describe("answer quality on the held-out set", () => {
   it("has its 45 questions over 14 articles", () => {
@@ -62,9 +62,10 @@ describe("answer quality on the held-out set", () => {
 /**
  * The chat-style held-out set (tests/quality/chat): 40 articles on the same companies and 130 questions
  * typed as people type in a channel, written by someone who had not seen the code, asked over all three
- * corpora at once.
+ * corpora at once. Its `/deal` questions that name one company alone count any deal of that company first
+ * as right (see evaluate).
  */
-const CHAT_FLOOR = { hitAt1: 0.885, hitAt3: 0.962, mrr: 0.928, dealRecall: 1, keyPointHit: 0.905 };
+const CHAT_FLOOR = { hitAt1: 0.962, hitAt3: 0.992, mrr: 0.976, dealRecall: 1, keyPointHit: 0.989 };
 
 describe("answer quality on the chat-style held-out set", () => {
   it("has its 130 questions over 40 articles", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COMPANY_TABLE } from "../../src/extract/companyTable.js";
 import { canonicalCompany, findCompanies } from "../../src/extract/companies.js";
-import { answerTypeOf, holdsAnswer } from "../../src/search/answerType.js";
 import { readQuestion } from "../../src/search/chatQuestion.js";
 import { numbersAsDigits } from "../../src/search/numberWords.js";
 import { terms } from "../../src/search/text.js";
@@ -75,26 +74,23 @@ describe("domain synonyms", () => {
   });
 });
 
-describe("what a question asks for", () => {
-  it("reads the kind of fact, and what a count counts", () => {
-    expect(answerTypeOf("how many people joined openai")).toEqual({ kind: "count", unit: terms("people")[0] });
-    expect(answerTypeOf("anthropic google tpus how many")).toEqual({ kind: "count", unit: terms("tpus")[0] });
-    expect(answerTypeOf("how big a stake did nvidia take")).toEqual({ kind: "share" });
-    expect(answerTypeOf("whens the deal closing")).toEqual({ kind: "date", ahead: true });
-    expect(answerTypeOf("when did it close")).toEqual({ kind: "date", ahead: false });
-    expect(answerTypeOf("what did Intel get from the US government?")).toEqual({ kind: "money" });
-    expect(answerTypeOf("who runs splunk now")).toEqual({ kind: "name", role: "leader" });
-    expect(answerTypeOf("which us carrier is testing it")).toEqual({ kind: "name", role: null });
-    expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
+describe("words chat uses where news writes others", () => {
+  it("also searches those who pay for or use a product as its customers", () => {
+    expect(terms(readQuestion("how many banks use the model"))).toContain(terms("customers")[0]);
+    expect(terms(readQuestion("businesses paying for copilot"))).toContain(terms("customers")[0]);
+    expect(terms(readQuestion("how much did the banks pay"))).not.toContain(terms("customers")[0]);
   });
 
-  it("finds that fact in a key point", () => {
-    const people = answerTypeOf("how many people moved over");
-    expect(holdsAnswer(people, "about 55 engineers, scientists and designers moved over")).toBe(true);
-    expect(holdsAnswer(people, "cut 14,000 corporate roles")).toBe(true);
-    expect(holdsAnswer(people, "a $5 billion deal in 2024")).toBe(false);
-    const ahead = answerTypeOf("when will the chips be fully deployed");
-    expect(holdsAnswer(ahead, "with the full rollout finished by the end of 2029")).toBe(true);
-    expect(holdsAnswer(ahead, "The companies said on October 13, 2025 that they had signed")).toBe(false);
+  it("also searches who runs a company as its chief executive", () => {
+    expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
+    expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
+    expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
+  it("also searches a compound typed apart as news writes it", () => {
+    expect(terms(readQuestion("the stock buy back"))).toContain(terms("buyback")[0]);
+    expect(terms(readQuestion("how much was paid up front"))).toContain(terms("upfront")[0]);
+    expect(terms(readQuestion("a bigger pay-out"))).toContain(terms("payout")[0]);
+    expect(terms(readQuestion("who will take over as ceo"))).not.toContain(terms("takeover")[0]);
   });
 });

@@ -1,4 +1,4 @@
-import type { AnswerType } from "../../src/search/answerType.js";
+import { answerTypeOf, type AnswerType } from "../../src/search/answerType.js";
 import { describe, expect, it } from "vitest";
 import { ANSWER_TYPE_BOOST, KeyPointIndex, pointTermsOf } from "../../src/search/keyPoints.js";
 import { terms, tokenize } from "../../src/search/text.js";
@@ -34,6 +34,18 @@ describe("the key point index", () => {
     const rankOf = (wants: AnswerType) => index.score(article, ["amazon"], ["amazon"], wants, new Map()).find((p) => p.index === 2)!;
     expect(rankOf(money).rank).toBeCloseTo(rankOf(null).rank * ANSWER_TYPE_BOOST);
     expect(rankOf(money).score).toBe(rankOf(null).score);
+  });
+
+  it("puts a key point holding the specific fact asked for before one that only repeats the article's title", () => {
+    const merger = parsedArticle("merger", {
+      title: "Zeta Agrees to Buy Omega",
+      keyPoints: ["Zeta and Omega announced the agreement on Monday in Zeta's home town.", "Completion is expected by the end of 2027."],
+    });
+    const question = "when will zeta and omega be done";
+    const asked = [...new Set(terms(question))];
+    const wants = answerTypeOf(question);
+    const ranked = indexOf(merger, other).score(merger, asked, asked, wants, new Map(), wants);
+    expect(ranked.map((p) => p.index)).toEqual([1, 0]);
   });
 
   it("matches a question's word by prefix and by typo, below an exact match", () => {

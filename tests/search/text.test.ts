@@ -57,4 +57,10 @@ describe("terms", () => {
   it("drops stop words and stems, so a question and an article meet", () => {
     expect(terms("Who is investing in the chips?")).toEqual(terms("invests chip"));
   });
+
+  it("reads a number joined to a unit's abbreviation as the number and the unit's word", () => {
+    expect(terms("3nm wafers")).toEqual(terms("3-nanometer wafers"));
+    expect(terms("a 2.2GW campus")).toEqual(terms("a 2.2 gigawatt campus"));
+    expect(terms("5g phones")).toEqual(["5g", "phone"]);
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answers/ask.js";
 import { dateInUrl } from "../../src/articles/urlDate.js";
-import { timeIntentOf } from "../../src/search/timeIntent.js";
+import { newsDateOf, timeIntentOf } from "../../src/search/timeIntent.js";
+import { parsedArticle } from "../helpers/articles.js";
 import { bundledIndex } from "../helpers/corpus.js";
 
 const index = await bundledIndex();
@@ -19,6 +20,20 @@ describe("time in questions", () => {
 
   it("does not read a deadline in the news as the article's period", () => {
     expect(timeIntentOf("rollout by the end of 2029", today).period).toBeNull();
+    expect(timeIntentOf("amd guidance until 2027", today).period).toBeNull();
+    expect(timeIntentOf("the 2030 target for emissions", today).period).toBeNull();
+  });
+
+  it("reads a year standing alone in chat as a period, and a month abbreviated with its year", () => {
+    expect(timeIntentOf("meta 2023 layoffs", today).period).toEqual({ from: "2023-01-01", to: "2023-12-31" });
+    expect(timeIntentOf("intel grant sept 2024", today).period).toEqual({ from: "2024-09-01", to: "2024-09-30" });
+  });
+
+  it("places an undated article by the date its key points give the news", () => {
+    const undated = { ...parsedArticle("undated", { keyPoints: ["Acme launched its robot on July 14, 2025.", "It costs $99."] }), date: null };
+    expect(newsDateOf(undated)).toBe("2025-07-14");
+    expect(newsDateOf({ ...parsedArticle("none", { keyPoints: ["Acme launched a robot."] }), date: null })).toBeNull();
+    expect(newsDateOf(parsedArticle("dated", { date: "2025-02-03", keyPoints: ["On July 14, 2025 it shipped."] }))).toBe("2025-02-03");
   });
 
   it("answers 'latest' with the newest matching articles first", () => {

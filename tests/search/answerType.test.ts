@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { holdsAnswer } from "../../src/search/answerInText.js";
+import { answerTypeOf } from "../../src/search/answerType.js";
+import { terms } from "../../src/search/text.js";
+
+describe("what a question asks for", () => {
+  it("reads the kind of fact, and what a count counts", () => {
+    expect(answerTypeOf("how many people joined openai")).toEqual({ kind: "count", unit: terms("people")[0] });
+    expect(answerTypeOf("anthropic google tpus how many")).toEqual({ kind: "count", unit: terms("tpus")[0] });
+    expect(answerTypeOf("how big a stake did nvidia take")).toEqual({ kind: "share" });
+    expect(answerTypeOf("whens the deal closing")).toEqual({ kind: "date", ahead: true });
+    expect(answerTypeOf("when did it close")).toEqual({ kind: "date", ahead: false });
+    expect(answerTypeOf("what did Intel get from the US government?")).toEqual({ kind: "money" });
+    expect(answerTypeOf("who runs splunk now")).toEqual({ kind: "name", role: "leader" });
+    expect(answerTypeOf("who said that")).toEqual({ kind: "name", role: null });
+    expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
+  });
+
+  it("finds that fact in a key point", () => {
+    const people = answerTypeOf("how many people moved over");
+    expect(holdsAnswer(people, "about 55 engineers, scientists and designers moved over")).toBe(true);
+    expect(holdsAnswer(people, "cut 14,000 corporate roles")).toBe(true);
+    expect(holdsAnswer(people, "a $5 billion deal in 2024")).toBe(false);
+    const ahead = answerTypeOf("when will the chips be fully deployed");
+    expect(holdsAnswer(ahead, "with the full rollout finished by the end of 2029")).toBe(true);
+    expect(holdsAnswer(ahead, "The companies said on October 13, 2025 that they had signed")).toBe(false);
+  });
+});
+
+describe("who and which", () => {
+  it("reads who as a name even when the question's topic is a sum", () => {
+    expect(answerTypeOf("the $300 billion valuation - who bought in")).toEqual({ kind: "name", role: "backer" });
+    expect(answerTypeOf("how much did the buyers pay, and who were they")).toEqual({ kind: "money" });
+  });
+
+  it("wants a name other than the question's subject", () => {
+    const asked = new Set(terms("who leads Acme after Smith left"));
+    const leader = answerTypeOf("who leads Acme after Smith left");
+    expect(leader).toEqual({ kind: "name", role: "leader" });
+    expect(holdsAnswer(leader, "Smith had led Acme as CEO since 2010.", asked)).toBe(false);
+    expect(holdsAnswer(leader, "Finance chief Jane Doe was named interim CEO.", asked)).toBe(true);
+  });
+
+  it("reads which organisation, which person and who reported it", () => {
+    const insurer = answerTypeOf("which insurer covers the ohio plant");
+    expect(insurer).toEqual({ kind: "name", role: "organisation" });
+    const asked = new Set(terms("which insurer covers the ohio plant"));
+    expect(holdsAnswer(insurer, "The plant is insured by Allianz.", asked)).toBe(true);
+    expect(holdsAnswer(insurer, "The plant in Ohio opened in May.", asked)).toBe(false);
+    expect(holdsAnswer(insurer, "T-Mobile plans to test the gear.", asked)).toBe(true);
+
+    const analyst = answerTypeOf("which analyst downgraded the stock");
+    expect(analyst).toEqual({ kind: "name", role: "person" });
+    expect(holdsAnswer(analyst, "Bernstein analyst Stacy Rasgon cut his rating.")).toBe(true);
+    expect(holdsAnswer(analyst, "The rating was cut after the Justice Department sued.")).toBe(false);
+
+    const reporter = answerTypeOf("who broke the story about the merger");
+    expect(reporter).toEqual({ kind: "name", role: "reporter" });
+    expect(holdsAnswer(reporter, "The Financial Times first reported the talks.", new Set(terms("merger")))).toBe(true);
+    expect(holdsAnswer(reporter, "The merger was announced on Monday.", new Set(terms("merger")))).toBe(false);
+  });
+});
+
+describe("sizes, sources, outcomes and reasons", () => {
+  it("reads how much of a thing that is not money as a size with its measure", () => {
+    const size = answerTypeOf("how much data can the new drive hold");
+    expect(size).toEqual({ kind: "size" });
+    expect(holdsAnswer(size, "The drive stores up to 30 terabytes.")).toBe(true);
+    expect(holdsAnswer(size, "It supports a 1-million-token context window.")).toBe(true);
+    expect(holdsAnswer(size, "The drive costs $500.")).toBe(false);
+  });
+
+  it("reads where the money comes from as what pays for it", () => {
+    const source = answerTypeOf("where does the money for the new fab come from");
+    expect(source).toEqual({ kind: "source" });
+    expect(holdsAnswer(source, "The fab is paid for with $2 billion of bonds and a state grant.")).toBe(true);
+    expect(holdsAnswer(source, "The fab will cost $10 billion.")).toBe(false);
+    expect(answerTypeOf("how will the expansion be financed")).toEqual({ kind: "source" });
+  });
+
+  it("reads what a party won or lost as the outcome of a ruling", () => {
+    const outcome = answerTypeOf("what did the chipmaker win in court");
+    expect(outcome).toEqual({ kind: "outcome" });
+    expect(holdsAnswer(outcome, "The court dismissed two of the three claims.")).toBe(true);
+    expect(holdsAnswer(outcome, "The trial began in May.")).toBe(false);
+    expect(answerTypeOf("which part of the case did the chipmaker lose")).toEqual({ kind: "outcome" });
+    expect(answerTypeOf("which company won the contract")).toEqual({ kind: "name", role: "organisation" });
+  });
+
+  it("reads what a party wants as what it asks for", () => {
+    const demand = answerTypeOf("what does the union want from the carmaker");
+    expect(demand).toEqual({ kind: "demand" });
+    expect(holdsAnswer(demand, "The union is seeking a 40% raise over four years.")).toBe(true);
+    expect(holdsAnswer(demand, "The carmaker made $3 billion last quarter.")).toBe(false);
+  });
+
+  it("finds a cause or a purpose for why", () => {
+    const why = answerTypeOf("why did the fund sell its shares");
+    expect(holdsAnswer(why, "The proceeds will help fund a new data center.")).toBe(true);
+    expect(holdsAnswer(why, "The bank was penalized for misleading customers.")).toBe(true);
+    expect(holdsAnswer(why, "The fund sold 2 million shares.")).toBe(false);
+  });
+
+  it("counts organisations as customers, clients or firms, and a count joined to its word", () => {
+    const firms = answerTypeOf("how many firms use the software");
+    expect(holdsAnswer(firms, "It is used by more than 5,000 enterprise clients.")).toBe(true);
+    expect(holdsAnswer(firms, "It has 5,000 engineers.")).toBe(false);
+    expect(holdsAnswer(answerTypeOf("how many tokens can it read"), "It reads a 400,000-token context window.")).toBe(true);
+  });
+});
