@@ -97,7 +97,11 @@ export function withoutLongSections(article: Article): Article {
   return { ...article, contentSummary: "", context: "", authorStyle: "", whyRead: "" };
 }
 
-/** What the index keeps of an article (`withoutLongSections`), its strings copied so none keeps its whole source file alive. */
+/**
+ * What the index keeps of an article (`withoutLongSections`), its strings copied so none keeps its whole
+ * source file alive, and so each is stored one byte a character when it can be: a slice of a file holding
+ * any character beyond Latin-1 ("’") takes two, and archives are mostly ASCII.
+ */
 export function keptInMemory(article: Article): Article {
   const own = (text: string) => (text.length > 12 ? Buffer.from(text, "utf8").toString("utf8") : text);
   return {

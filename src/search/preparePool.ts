@@ -45,8 +45,8 @@ function sendingOrder(count: number, first: readonly number[] = []): number[] {
 /**
  * Reads and parses corpus files on worker threads (one per core, up to MAX_WORKERS), each file's document
  * prepared for the index there too (tokenized: most of the cost of indexing), so a first start on a large
- * archive uses every core. Articles come back as the index keeps them (`withoutLongSections`: the
- * long sections are indexed there and not sent). Each worker holds two batches, so it never waits while this thread takes in
+ * archive uses every core. Articles come back as the index keeps them (`keptInMemory`: the long
+ * sections are indexed there and not sent). Each worker holds two batches, so it never waits while this thread takes in
  * what it sent (`received`: the index is built as files arrive). The results come back in order; the
  * prepared documents wait for the index beside their articles (see `preparedArticle`).
  */

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import type { ParseResult } from "../articles/article.js";
 import { parseArticleFile } from "../articles/parse.js";
-import { withoutLongSections } from "./articleDocument.js";
+import { keptInMemory } from "./articleDocument.js";
 import { prepareArticle, type PreparedArticle } from "./preparedArticle.js";
 
 export interface PrepareJob { file: string; id: string }
@@ -18,9 +18,10 @@ parentPort!.on("message", (jobs: PrepareJob[]) => {
       result = { ok: false, reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
     }
     if (!result.ok) return { result };
-    // Sent as the index keeps it: the long sections, indexed here, need not cross to the other thread.
+    // Sent as the index keeps it: the long sections, indexed here, need not cross to the other thread, and
+    // the strings are copied here (from a file with any non-Latin-1 character, two bytes a character).
     const prepared = prepareArticle(result.article);
-    return { result: { ok: true, article: withoutLongSections(result.article) }, prepared: { ...prepared, kept: true } };
+    return { result: { ok: true, article: keptInMemory(result.article) }, prepared: { ...prepared, kept: true } };
   });
   parentPort!.postMessage(done);
 });
