@@ -30,7 +30,12 @@ export function tokenize(text: string): string[] {
   pushWords(normalized.slice(last), tokens);
   for (const mention of findCompanies(normalized)) {
     const token = companyToken(mention.name);
-    if (companyToken(mention.text) !== token) tokens.push(token);
+    if (companyToken(mention.text) === token) continue;
+    tokens.push(token);
+    // "wandb" meets an article that writes "Weights & Biases" by its words: the name written out is not squashed into one token.
+    const words = mention.name.split(/\s+/);
+    const written = new Set(mention.text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+    if (words.length > 1 && !words.some((word) => written.has(word.toLowerCase()))) pushWords(mention.name, tokens);
   }
   return tokens;
 }
