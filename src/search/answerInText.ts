@@ -5,7 +5,7 @@ import { processTerm, terms } from "./text.js";
 
 const MONTH = "january|february|march|april|may|june|july|august|september|october|november|december";
 const DATE_IN_TEXT = new RegExp(
-  `\\b(19|20)\\d{2}\\b|\\b(${MONTH}|q[1-4]|quarter|half of|next year|this year|by the end|end of|within (a|\\d+|two|three|four|five) (years?|months?|weeks?)|weeks?|months?|years? (later|after|from))\\b`,
+  `\\b(19|20)\\d{2}\\b|\\b(${MONTH}|q[1-4]|quarter|half of|next year|this year|by the end|end of|within (a|\\d+|two|three|four|five) (years?|months?|weeks?)|(?<!\\b(?:per|a|an|each|every) )(?:weeks?|months?)|years? (later|after|from))\\b`,
   "i",
 );
 const PERCENT = /\d\s?(%|percent\b)|\b(half|majority|minority|third|quarter) (of|stake)\b/i;
@@ -21,7 +21,7 @@ const NOT_NAMES = new Set([
 const LEADER_IN_TEXT = /\b(CEO|chief executive|interim|president|chair\w*|head of|leads?|led by|taking over|took over|succeed\w*|appointed|named)\b/;
 const FOUNDER_IN_TEXT = /\b(found(ed|er|ers)|co-?found\w*|started by|created by)\b/i;
 /** A future date or a deadline: "by the end of 2029", "begin in the third quarter of 2026", "expected in". */
-const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within)\b/i;
+const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within|target\w*|aim\w*|slated|set to|on track)\b/i;
 const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|backed by|particip\w*|joined by|alongside)\b/i;
 const REPORTER_IN_TEXT = /\b(reported|reports?|according to|citing|first published|broke the news|revealed)\b/i;
 const TITLE_IN_TEXT = /\b(named|called|dubbed|branded|known as)\b/i;

@@ -49,7 +49,7 @@ const REPORTER = /\b(who( first)? (reported|broke|revealed|leaked|scooped)|(whic
 const PERSON = /\b(which|what)( \w+)? (judges?|executives?|officials?|analysts?|ministers?|senators?|lawmakers?|politicians?|researchers?|scientists?|engineers?|founders?|billionaires?|person|people|man|woman|exec|execs)\b/;
 /** "Which carrier", "what bank": an organisation, named in the answer. */
 const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|banks?|startups?|investors?|customers?|clients?|partners?|suppliers?|operators?|chipmakers?|labs?|funds?|buyers?|providers?|vendors?|telcos?|insurers?|lenders?|rivals?|competitors?|automakers?|retailers?|brands?|agenc(y|ies)|regulators?)\b/;
-const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called)\b/;
+const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called|re-?nam(e|ed|es|ing)|re-?brand(ed|s|ing)?|new name)\b/;
 /** "What part did Google win", "did apple lose": how it went. */
 const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b/;
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
@@ -57,8 +57,14 @@ const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(w
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
-const HAPPENING = /\b(go(es|ing)? live|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
+const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|come(s)? online|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
 const PAST = /\b(did|was|were|had|has)\b/;
+
+/**
+ * Words that only name the kind of fact asked for ("coreweave weights and biases price"): a question of
+ * its subject and these words asks for the fact alone, and a key point holding it answers without them.
+ */
+export const FACT_WORDS = new Set(terms("price prices priced cost costs worth value valued valuation amount sum paid pay date deadline timeline headcount number count total size"));
 
 /** The kind of fact a question asks for, or null when it asks for none in particular. */
 export function answerTypeOf(question: string): AnswerType {

@@ -33,6 +33,12 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\b(up[ -]front|buy[ -]backs?|pay[ -]outs?|lay[ -]offs?|roll[ -]outs?|spin[ -]offs?|break[ -]ups?)\b/gi, (words: string) => `${words} ${words.replace(/[ -]/, "")}`],
   // Who runs a company is its chief executive: "who is running intel" also searches "ceo".
   [/\bwho(?:s| is| was)? (?:now )?(runs?|running|ran|heads?|heading|leads|leading|in charge of)\b/gi, "$& ceo"],
+  // A business spun off is a unit sold, or a stake in it: "the unit intel spun off".
+  [/\b(spun|spin|spins|spinning)[ -](off|out)\b/gi, "$& sold stake unit"],
+  [/\bserver (sites?|farms?|halls?|campus(?:es)?)\b/gi, "$& data centers"],
+  [/\bre-?(named|branded|brand|name)\b/gi, "$& named"],
+  // What an owner "held on to" after a sale is what it kept.
+  [/\b(hold|holds|holding|held|hang|hangs|hung) on ?to\b/gi, "$& kept"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -21,6 +21,10 @@ const GROUPS = [
   "fine fined fines penalty penalties penalize penalized penalizes penalise penalised penalises",
   "boss bosses ceo",
   "startup startups",
+  "customers customer clients client",
+  "keep keeps kept keeping retain retains retained retaining",
+  "owner owners own owns owned ownership",
+  "profit profits earnings",
 ];
 
 const canonical = new Map<string, string>();

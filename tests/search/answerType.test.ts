@@ -25,6 +25,21 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(ahead, "with the full rollout finished by the end of 2029")).toBe(true);
     expect(holdsAnswer(ahead, "The companies said on October 13, 2025 that they had signed")).toBe(false);
   });
+
+  it("takes a target or an aim as a date ahead, and a rate per month as no date", () => {
+    const opening = answerTypeOf("when does the new campus open its doors");
+    expect(opening).toEqual({ kind: "date", ahead: true });
+    expect(holdsAnswer(opening, "First operations are slated for mid-2028.")).toBe(true);
+    expect(holdsAnswer(opening, "Output is aimed at the second half of 2026.")).toBe(true);
+    expect(holdsAnswer(answerTypeOf("when was it founded"), "It plans to ship 5,000 servers per month.")).toBe(false);
+    expect(holdsAnswer(answerTypeOf("when was it founded"), "It was founded three months ago.")).toBe(true);
+  });
+
+  it("reads what something was renamed as the name it took", () => {
+    const renamed = answerTypeOf("what did the bank rebrand to");
+    expect(renamed).toEqual({ kind: "name", role: "title" });
+    expect(holdsAnswer(renamed, "The lender now trades as a separate group, later named Corvid Capital.")).toBe(true);
+  });
 });
 
 describe("who and which", () => {

@@ -39,6 +39,25 @@ describe("companies as chat names them", () => {
     expect(companiesIn("uncle sam intel stake")).toContain("US government");
   });
 
+  it("reads the descriptions companies are known by, for companies beyond the biggest", () => {
+    expect(companiesIn("what did the british chip designer raise")).toEqual(["Arm"]);
+    expect(companiesIn("the lithography giant and mistral")).toEqual(["ASML", "Mistral AI"]);
+    expect(companiesIn("the forum site licensing its posts")).toEqual(["Reddit"]);
+    expect(companiesIn("the snapdragon maker sues")).toEqual(["Qualcomm"]);
+    expect(companiesIn("how much for the fpga maker")).toEqual(["Altera"]);
+  });
+
+  it("reads a ruler as the state fund that acts for them", () => {
+    expect(companiesIn("mbs backed chip buyer")).toContain("Public Investment Fund");
+    expect(companiesIn("what does the saudi wealth fund own")).toEqual(["Public Investment Fund"]);
+  });
+
+  it("meets a company's name written out when asked by an abbreviation sharing none of its words", () => {
+    expect(terms(readQuestion("who bought wandb"))).toEqual(expect.arrayContaining(terms("Weights & Biases")));
+    expect(terms(readQuestion("pif stake"))).toEqual(expect.arrayContaining(terms("Public Investment Fund")));
+    expect(terms("Mistral shares")).not.toContain("ai");
+  });
+
   it("reads possessives typed without the apostrophe", () => {
     expect(companiesIn("nvidias deal with intel")).toEqual(["Nvidia", "Intel"]);
   });
@@ -68,7 +87,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -85,6 +104,17 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
+  it("also searches a unit spun off as a unit or stake sold", () => {
+    expect(terms(readQuestion("the chip unit amd spun out"))).toEqual(expect.arrayContaining(terms("sold stake")));
+    expect(terms(readQuestion("the spin-off of the cloud arm"))).toEqual(expect.arrayContaining(terms("sold stake")));
+  });
+
+  it("also searches server sites as data centers, a new name as the name, what was held on to as kept", () => {
+    expect(terms(readQuestion("how many server farms in texas"))).toEqual(expect.arrayContaining(terms("data centers")));
+    expect(terms(readQuestion("what did the startup rebrand as"))).toContain(terms("named")[0]);
+    expect(terms(readQuestion("which shares did the founder hang on to"))).toContain(terms("kept")[0]);
   });
 
   it("also searches a compound typed apart as news writes it", () => {
