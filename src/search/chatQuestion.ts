@@ -39,6 +39,11 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bre-?(named|branded|brand|name)\b/gi, "$& named"],
   // What an owner "held on to" after a sale is what it kept.
   [/\b(hold|holds|holding|held|hang|hangs|hung) on ?to\b/gi, "$& kept"],
+  // What a company "pockets" it receives; "breaking even" is recouping the money put in.
+  [/\bpocket(s|ed|ing)?\b/gi, "$& receive"],
+  [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],
+  // What a company wanted by a date is what it planned: "how many sites did it want running by 2026".
+  [/\bwant(s|ed)?\b(?= [^?]*\bby\b)/gi, "$& planned"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -35,6 +35,10 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(answerTypeOf("when was it founded"), "It was founded three months ago.")).toBe(true);
   });
 
+  it("reads what slice or cut of something as a share", () => {
+    expect(answerTypeOf("what cut of the fees does the app store keep")).toEqual({ kind: "share" });
+  });
+
   it("reads what something was renamed as the name it took", () => {
     const renamed = answerTypeOf("what did the bank rebrand to");
     expect(renamed).toEqual({ kind: "name", role: "title" });

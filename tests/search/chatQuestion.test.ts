@@ -117,6 +117,13 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("which shares did the founder hang on to"))).toContain(terms("kept")[0]);
   });
 
+  it("also searches what a company pockets as received, breaking even as recouping, what it wanted by a date as planned", () => {
+    expect(terms(readQuestion("how much does the lender pocket per sale"))).toContain(terms("receive")[0]);
+    expect(terms(readQuestion("when does the fund break even"))).toContain(terms("recoup")[0]);
+    expect(terms(readQuestion("how many stores did it want open by 2027"))).toContain(terms("planned")[0]);
+    expect(terms(readQuestion("what does the regulator want"))).not.toContain(terms("planned")[0]);
+  });
+
   it("also searches a compound typed apart as news writes it", () => {
     expect(terms(readQuestion("the stock buy back"))).toContain(terms("buyback")[0]);
     expect(terms(readQuestion("how much was paid up front"))).toContain(terms("upfront")[0]);
