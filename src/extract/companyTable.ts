@@ -124,6 +124,8 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Oklo", tickers: ["oklo"] },
   { name: "Vistra", tickers: ["vst"] },
   { name: "NextEra", aliases: ["nextera energy"], caseSensitive: ["NEE"], tickers: ["NEE"] },
+  { name: "Silver Lake", aliases: ["silver lake partners"] },
+  { name: "KKR", aliases: ["kohlberg kravis roberts"] },
   { name: "US government", aliases: ["us govt", "u.s. govt", "the feds", "federal govt", "u.s. government", "us government", "united states government", "federal government"], nicknames: ["washington", "uncle sam", "the white house", "white house", "the trump administration", "trump administration", "the biden administration", "biden administration", "the administration", "commerce department", "the commerce department"], people: ["howard lutnick", "lutnick"] },
   { name: "European Commission", aliases: ["eu commission"], nicknames: ["brussels"], people: ["margrethe vestager", "vestager", "teresa ribera"] },
   { name: "FTC", aliases: ["federal trade commission"] },
