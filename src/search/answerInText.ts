@@ -24,6 +24,8 @@ const FOUNDER_IN_TEXT = /\b(found(ed|er|ers)|co-?found\w*|started by|created by)
 const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within|target\w*|aim\w*|slated|set to|on track)\b/i;
 const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|backed by|particip\w*|joined by|alongside)\b/i;
 const REPORTER_IN_TEXT = /\b(reported|reports?|according to|citing|first published|broke the news|revealed)\b/i;
+/** Who owns it: "owned by", "its parent", "holds 70%", "a unit of". */
+const OWNER_IN_TEXT = /\b(own(s|ed|er|ers|ership)?|parent|subsidiary|unit of|majority|controll?(ed|ing|s)?|holds?|kept|stake)\b/i;
 const TITLE_IN_TEXT = /\b(named|called|dubbed|branded|known as)\b/i;
 const DURATION_IN_TEXT = /\b(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several)[\s-]+(hours?|days?|weeks?|months?|years?|decades?)\b|\b(multi-?year|year-long|\d+-(year|month|day))\b/i;
 const REASON_IN_TEXT = new RegExp(
@@ -88,7 +90,7 @@ export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<s
 }
 
 /** An organisation or a person is named by a name: whether the text names one other than the subject is all it takes. */
-const ROLE_IN_TEXT = { leader: LEADER_IN_TEXT, founder: FOUNDER_IN_TEXT, backer: BACKER_IN_TEXT, reporter: REPORTER_IN_TEXT, organisation: /./, person: /./, title: TITLE_IN_TEXT };
+const ROLE_IN_TEXT = { leader: LEADER_IN_TEXT, founder: FOUNDER_IN_TEXT, backer: BACKER_IN_TEXT, reporter: REPORTER_IN_TEXT, organisation: /./, person: /./, title: TITLE_IN_TEXT, owner: OWNER_IN_TEXT };
 
 /**
  * The names in a text: capitalised words inside a sentence, and its first word when it is plainly a name

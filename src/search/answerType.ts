@@ -20,9 +20,10 @@ export type AnswerType =
   /**
    * `role`: who in what role, when the question says: "who runs" a leader, "who started" a founder, "who
    * bought the shares" the buyers or backers, "who reported it" the outlet; "which carrier" an
-   * organisation, "which judge" a person (first and last name); "name of the thing" what it is called.
+   * organisation, "which judge" a person (first and last name); "name of the thing" what it is called;
+   * "who owns it" its owner or parent.
    */
-  | { kind: "name"; role: "leader" | "founder" | "backer" | "reporter" | "organisation" | "person" | "title" | null }
+  | { kind: "name"; role: "leader" | "founder" | "backer" | "reporter" | "organisation" | "person" | "title" | "owner" | null }
   | null;
 
 /** Chat drops apostrophes and capitals: "whens", "hows" read as "when's", "how's". */
@@ -40,6 +41,8 @@ const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (
 /** "Who" asks for a name even when the question's topic is a sum ("the $500 billion valuation, who bought the shares"). */
 const WHO = /\b(who|whos|whom)\b/;
 const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time|parts?|claims?|charges?|counts?|issues?|points?)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
+/** "Who owns it", "who is the ultimate owner", "the parent company": an owner, named with its holding. */
+const OWNER = /\b(who (owns|controls|holds)|who(s| is| was)( the)? (\w+ )?(owner|parent|controlling shareholder)|owned by (who|whom)|parent company|whose (unit|subsidiary))\b/;
 const LEADER = /\b(runs?|running|ran|heads?|leads|leading|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
 const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
 const DURATION = /\b(how long (?!(until|before|till)\b)|for how long|how many (years|months|weeks|days|hours)\b)/;
@@ -90,6 +93,6 @@ export function answerTypeOf(question: string): AnswerType {
 }
 
 function nameOf(text: string): AnswerType {
-  const role = BACKER.test(text) ? "backer" : REPORTER.test(text) ? "reporter" : FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : PERSON.test(text) ? "person" : ORGANISATION.test(text) ? "organisation" : null;
+  const role = OWNER.test(text) ? "owner" : BACKER.test(text) ? "backer" : REPORTER.test(text) ? "reporter" : FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : PERSON.test(text) ? "person" : ORGANISATION.test(text) ? "organisation" : null;
   return { kind: "name", role };
 }

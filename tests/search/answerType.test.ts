@@ -39,6 +39,14 @@ describe("what a question asks for", () => {
     expect(answerTypeOf("what cut of the fees does the app store keep")).toEqual({ kind: "share" });
   });
 
+  it("reads who owns something as its owner, named with its holding", () => {
+    const owner = answerTypeOf("who is the real owner of the chip venture");
+    expect(owner).toEqual({ kind: "name", role: "owner" });
+    expect(answerTypeOf("whos the parent of that lab")).toEqual({ kind: "name", role: "owner" });
+    expect(holdsAnswer(owner, "The venture is majority owned by Qatar's sovereign fund.")).toBe(true);
+    expect(holdsAnswer(owner, "The venture was announced by Jensen Huang in Riyadh.")).toBe(false);
+  });
+
   it("reads what something was renamed as the name it took", () => {
     const renamed = answerTypeOf("what did the bank rebrand to");
     expect(renamed).toEqual({ kind: "name", role: "title" });

@@ -32,10 +32,14 @@ describe("companies as chat names them", () => {
     expect(readQuestion("nadellas company and openai")).toMatch(/^nadellas company and openai .*Microsoft/);
     expect(companiesIn("what did jensen huang say")).toEqual(["Nvidia"]);
     expect(companiesIn("lisa su on openai")).toEqual(["OpenAI", "AMD"]);
+    expect(companiesIn("what is pony ma buying")).toEqual(["Tencent"]);
+    expect(companiesIn("masa son new bet")).toEqual(["SoftBank"]);
   });
 
-  it("reads a government by its capital or nickname", () => {
+  it("reads a government by its capital or nickname, or by who leads it", () => {
     expect(companiesIn("what did washington get from intel")).toContain("US government");
+    expect(companiesIn("what did president trump get out of the chip deal")).toContain("US government");
+    expect(companiesIn("von der leyen chips plan")).toContain("European Commission");
     expect(companiesIn("uncle sam intel stake")).toContain("US government");
   });
 
