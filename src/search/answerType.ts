@@ -29,7 +29,7 @@ export type AnswerType =
 /** Chat drops apostrophes and capitals: "whens", "hows" read as "when's", "how's". */
 const plain = (question: string) => question.toLowerCase().replace(/['’]/g, "");
 
-const SHARE = /\b(how (big|large|much) (of )?a (stake|share|slice|chunk|piece)|what (size|kind of|sort of) (stake|share)|what (share|percent|percentage|portion|fraction|stake|slice|cut|chunk)|how much of (it|the company|\w+ (does|did|will) \w+ own)|what % |ownership)\b/;
+const SHARE = /\b(how (big|large|much) (of )?a (stake|share|slice|chunk|piece)|what (size|kind of|sort of) (stake|share)|what (share|percent|percentage|portion|fraction|stake|slice|cut|chunk)|how much of (it|(the )?\w+( \w+)?) (does|did|will|do) \w+ (still )?(own|have|hold|keep|retain)|what % |ownership)\b/;
 const COUNT = /\b(how many|number of|what number of|headcount)(?:\s+(\w+))?/;
 const DATE = /\b(when|whens|what date|what day|what month|what year|which year|how soon|by when|timeline|deadline|how long (until|before|till)|due (by|to (close|complete|finish)))\b/;
 /** "How much text / data / power": an amount of something that is not money. */

@@ -27,7 +27,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bdivest(s|ed|ing|iture|ment)?\b/gi, "divest$1 sell"],
   [/\bunfilled\b/gi, "unfilled open"],
   // Those who pay for a product or use it are its customers: "how many companies pay for it".
-  [/\b(compan(?:y|ies)|business(?:es)?|firms?|banks?|enterprises?|organi[sz]ations?|people|users?)( that| who)? (pay(?:s|ing)? for|us(?:e|es|ing)|subscrib\w*( to)?)\b/gi, "$& customers"],
+  // Not the subject of "did ... pay for": "what did the buyout firm pay for the unit" asks for a price.
+  [/(?<!\b(?:did|does|do|will|would|could|should|can)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?)\b(compan(?:y|ies)|business(?:es)?|firms?|banks?|enterprises?|organi[sz]ations?|people|users?)( that| who)? (pay(?:s|ing)? for|us(?:e|es|ing)|subscrib\w*( to)?)\b/gi, "$& customers"],
   // Compounds news writes as one word, typed apart: "paid up front" is "paid upfront", "buy back" "buyback".
   // Not "take over", "start up" or "sell off": as verbs they mean something else than takeover, startup, a slump.
   [/\b(up[ -]front|buy[ -]backs?|pay[ -]outs?|lay[ -]offs?|roll[ -]outs?|spin[ -]offs?|break[ -]ups?)\b/gi, (words: string) => `${words} ${words.replace(/[ -]/, "")}`],

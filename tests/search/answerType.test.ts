@@ -35,8 +35,16 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(answerTypeOf("when was it founded"), "It was founded three months ago.")).toBe(true);
   });
 
-  it("reads what slice or cut of something as a share", () => {
+  it("reads what slice or cut of something, and how much of it someone still has, as a share", () => {
     expect(answerTypeOf("what cut of the fees does the app store keep")).toEqual({ kind: "share" });
+    expect(answerTypeOf("how much of the chip unit does samsung still hold")).toEqual({ kind: "share" });
+  });
+
+  it("finds who bought a business in the key point selling it to them", () => {
+    const buyer = answerTypeOf("who bought the printer division");
+    expect(buyer).toEqual({ kind: "name", role: "backer" });
+    expect(holdsAnswer(buyer, "Zeta agreed to sell its printer division to buyout group Norcap for $2 billion.")).toBe(true);
+    expect(holdsAnswer(buyer, "The printer division makes office laser printers under the Inkwell brand.")).toBe(false);
   });
 
   it("reads who owns something as its owner, named with its holding", () => {

@@ -102,6 +102,7 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how many banks use the model"))).toContain(terms("customers")[0]);
     expect(terms(readQuestion("businesses paying for copilot"))).toContain(terms("customers")[0]);
     expect(terms(readQuestion("how much did the banks pay"))).not.toContain(terms("customers")[0]);
+    expect(terms(readQuestion("what did the buyout firm pay for the unit"))).not.toContain(terms("customers")[0]);
   });
 
   it("also searches who runs a company as its chief executive", () => {
