@@ -25,6 +25,7 @@ const GROUPS = [
   "keep keeps kept keeping retain retains retained retaining",
   "owner owners own owns owned ownership",
   "profit profits earnings",
+  "resign resigns resigned resignation quit quits retire retires retired retirement",
 ];
 
 const canonical = new Map<string, string>();

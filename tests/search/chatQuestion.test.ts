@@ -51,6 +51,11 @@ describe("companies as chat names them", () => {
     expect(companiesIn("how much for the fpga maker")).toEqual(["Altera"]);
   });
 
+  it("reads a possessive nickname typed without its possessive", () => {
+    expect(companiesIn("how big is the musk ai company now")).toEqual(["xAI"]);
+    expect(companiesIn("apple assembler india plant")).toEqual(["Foxconn"]);
+  });
+
   it("reads a ruler as the state fund that acts for them", () => {
     expect(companiesIn("mbs backed chip buyer")).toContain("Public Investment Fund");
     expect(companiesIn("what does the saudi wealth fund own")).toEqual(["Public Investment Fund"]);
@@ -91,7 +96,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -109,6 +114,13 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
+  it("also searches staff let go, laid off or axed as job cuts and layoffs", () => {
+    for (const question of ["how many did the bank let go", "staff laid off at the studio", "how many roles were axed"]) {
+      expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms("layoffs job cuts")));
+    }
+    expect(terms(readQuestion("let the deal go ahead"))).not.toContain(terms("layoffs")[0]);
   });
 
   it("also searches a unit spun off as a unit or stake sold", () => {
