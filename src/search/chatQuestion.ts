@@ -40,6 +40,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bre-?(named|branded|brand|name)\b/gi, "$& named"],
   // What an owner "held on to" after a sale is what it kept.
   [/\b(hold|holds|holding|held|hang|hangs|hung) on ?to\b/gi, "$& kept"],
+  // Money "put into", "poured into", "pumped into" a company is invested in it.
+  [/\b(put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|plow(?:s|ed|ing)?|sink(?:s|ing)?|sank|sunk)(?: (?:money|cash|capital))? in(?:to)?\b/gi, "$& invest"],
   // Staff "let go", "laid off", "axed" are job cuts, as news headlines them.
   [/\b(lay(?:s|ing)? off|laid off|let (?:go|\w+ go)|lets go|axe[sd]?|axing)\b/gi, "$& layoffs job cuts"],
   // What a company "pockets" it receives; "breaking even" is recouping the money put in.

@@ -116,6 +116,13 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
   });
 
+  it("also searches money put, poured or pumped into a company as invested", () => {
+    for (const question of ["how much is the bank putting into the lab", "cash pumped into the startup", "what did they pour into it"]) {
+      expect(terms(readQuestion(question)), question).toContain(terms("invest")[0]);
+    }
+    expect(terms(readQuestion("put the chips on the table"))).not.toContain(terms("invest")[0]);
+  });
+
   it("also searches staff let go, laid off or axed as job cuts and layoffs", () => {
     for (const question of ["how many did the bank let go", "staff laid off at the studio", "how many roles were axed"]) {
       expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms("layoffs job cuts")));
