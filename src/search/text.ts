@@ -51,8 +51,11 @@ function pushWords(text: string, into: string[]): void {
   for (const word of text.match(COUNT_OR_WORD) ?? []) {
     const code = word.charCodeAt(0);
     // Only words starting with a digit can be counts or units: most words skip both tests.
-    if (code < 48 || code > 57) into.push(word);
-    else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
+    if (code < 48 || code > 57) {
+      into.push(word);
+      // A "chief executive" is the CEO: "who is the ceo" meets "led by chief executive Peng Xiao".
+      if ((word === "executive" || word === "Executive") && /^chief$/i.test(into[into.length - 2] ?? "")) into.push("ceo");
+    } else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
     else {
       const unit = WITH_UNIT.exec(word);
       if (unit) into.push(unit[1]!, UNIT_WORDS[unit[2]!.toLowerCase()]!);
