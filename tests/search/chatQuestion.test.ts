@@ -51,6 +51,11 @@ describe("companies as chat names them", () => {
     expect(companiesIn("how much for the fpga maker")).toEqual(["Altera"]);
   });
 
+  it("reads a product's maker as the company, without the product's words finding articles that only name the maker", () => {
+    expect(readQuestion("what did the chatgpt maker pay")).toMatch(/OpenAI/);
+    expect(terms(readQuestion("how much did the claude maker settle for"))).not.toContain(terms("maker")[0]);
+  });
+
   it("reads a possessive nickname typed without its possessive", () => {
     expect(companiesIn("how big is the musk ai company now")).toEqual(["xAI"]);
     expect(companiesIn("apple assembler india plant")).toEqual(["Foxconn"]);
