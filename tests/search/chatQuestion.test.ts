@@ -49,6 +49,8 @@ describe("companies as chat names them", () => {
     expect(companiesIn("the forum site licensing its posts")).toEqual(["Reddit"]);
     expect(companiesIn("the snapdragon maker sues")).toEqual(["Qualcomm"]);
     expect(companiesIn("how much for the fpga maker")).toEqual(["Altera"]);
+    expect(companiesIn("the wechat owner and the chinese search giant")).toEqual(["Tencent", "Baidu"]);
+    expect(companiesIn("did the search giant sue")).toEqual(["Google"]);
   });
 
   it("reads a product's maker as the company, without the product's words finding articles that only name the maker", () => {
