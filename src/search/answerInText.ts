@@ -42,7 +42,7 @@ const SOURCE_IN_TEXT = /\b(fund(ed|ing)|financ(ed|ing)|paid for|pay for|comes? f
 /** A quantity with its measure: "a 200,000-token context window", "1.4 gigawatts", "500 MW". */
 const SIZE_IN_TEXT = /\d[\d,.]*\s?(k|thousand|million|billion)?[\s-]*(tokens?|words?|pages?|characters?|lines?|gigawatts?|megawatts?|kilowatts?|GW|MW|kW|terawatt-hours|TWh|terabytes?|gigabytes?|petabytes?|TB|GB|PB|parameters?|petaflops|exaflops)\b|\bcontext window\b/i;
 /** How a ruling or contest went: "rejected the claim", "sided with", "dismissed". */
-const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
+const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
 /** What a party asks for: "prosecutors asked for Google to be forced to sell", "the union is seeking". */
 const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;

@@ -60,7 +60,7 @@ const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(w
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
-const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|come(s)? online|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
+const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|re-?open(s|ing)?|restart(s|ing)?|come(s)?( back)? online|(come|comes|coming) back|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
 const PAST = /\b(did|was|were|had|has)\b/;
 
 /**
@@ -81,6 +81,8 @@ export function answerTypeOf(question: string): AnswerType {
   if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
   if (SIZE.test(text)) return { kind: "size" };
   if (SOURCE.test(text)) return { kind: "source" };
+  // "Who won the case" asks how it went, more than for a name.
+  if (/\bwho(s| has)? (won|wins|lost|loses|prevailed|came out ahead)\b/.test(text)) return { kind: "outcome" };
   if (WHO.test(text) && !/\bhow much\b/.test(text)) return nameOf(text);
   if (MONEY.test(text)) return { kind: "money" };
   if (PLACE.test(text)) return { kind: "place" };

@@ -40,6 +40,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bre-?(named|branded|brand|name)\b/gi, "$& named"],
   // What an owner "held on to" after a sale is what it kept.
   [/\b(hold|holds|holding|held|hang|hangs|hung) on ?to\b/gi, "$& kept"],
+  // A plant "coming back online" restarts.
+  [/\b(come|comes|coming|came) back( online)?\b|\bback online\b/gi, "$& restart"],
   // Money "put into", "poured into", "pumped into" a company is invested in it.
   [/\b(put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|plow(?:s|ed|ing)?|sink(?:s|ing)?|sank|sunk)(?: (?:money|cash|capital))? in(?:to)?\b/gi, "$& invest"],
   // Staff "let go", "laid off", "axed" are job cuts, as news headlines them.

@@ -47,6 +47,18 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(buyer, "The printer division makes office laser printers under the Inkwell brand.")).toBe(false);
   });
 
+  it("reads when something comes back or reopens as a date ahead", () => {
+    expect(answerTypeOf("when does the old mill come back online")).toEqual({ kind: "date", ahead: true });
+    expect(answerTypeOf("when is the store reopening")).toEqual({ kind: "date", ahead: true });
+  });
+
+  it("reads who won a case as how it went, found in a verdict", () => {
+    const won = answerTypeOf("who won the patent fight");
+    expect(won).toEqual({ kind: "outcome" });
+    expect(holdsAnswer(won, "A jury found Zeta liable for infringing two patents.")).toBe(true);
+    expect(holdsAnswer(won, "The trial opened in Delaware in March.")).toBe(false);
+  });
+
   it("reads who owns something as its owner, named with its holding", () => {
     const owner = answerTypeOf("who is the real owner of the chip venture");
     expect(owner).toEqual({ kind: "name", role: "owner" });

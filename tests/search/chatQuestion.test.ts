@@ -123,6 +123,10 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
   });
 
+  it("also searches a plant coming back online as restarting", () => {
+    expect(terms(readQuestion("when is the reactor coming back online"))).toContain(terms("restart")[0]);
+  });
+
   it("also searches money put, poured or pumped into a company as invested", () => {
     for (const question of ["how much is the bank putting into the lab", "cash pumped into the startup", "what did they pour into it"]) {
       expect(terms(readQuestion(question)), question).toContain(terms("invest")[0]);
