@@ -26,6 +26,9 @@ const GROUPS = [
   "owner owners own owns owned ownership",
   "profit profits earnings",
   "resign resigns resigned resignation quit quits retire retires retired retirement",
+  // Units as chat abbreviates them: "how many gw" meets "6 gigawatts".
+  "gigawatt gigawatts gw",
+  "megawatt megawatts mw",
 ];
 
 const canonical = new Map<string, string>();
