@@ -18,14 +18,18 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const loosely = (name: string) => escape(name).replace(/'/g, "['’]?").replace(/\\-| /g, "[\\s-]+");
 const key = (text: string) => text.toLowerCase().replace(/['’]/g, "").replace(/[\s-]+/g, " ");
 
+/** A nickname with a possessive inside is also typed without it: "musk's ai startup", "musk ai startup". */
+const withoutPossessive = (name: string) => name.replace(/['’]s\b/g, "");
+const nicknamesOf = (entry: (typeof COMPANY_TABLE)[number]) => [...new Set((entry.nicknames ?? []).flatMap((name) => [name, withoutPossessive(name)]))];
+
 const callings = new Map<string, Calling>();
 for (const entry of COMPANY_TABLE) {
-  for (const name of entry.nicknames ?? []) callings.set(key(name), { company: entry.name, replace: /\s/.test(name) });
+  for (const name of nicknamesOf(entry)) callings.set(key(name), { company: entry.name, replace: /\s/.test(name) });
   for (const name of entry.people ?? []) callings.set(key(name), { company: entry.name, replace: false });
 }
 // One pattern for all, longest first: "the redmond company" before "redmond", "satya nadella" before "satya".
 const CALLING = new RegExp(
-  `(?<![\\p{L}\\p{N}])(${[...COMPANY_TABLE.flatMap((entry) => [...(entry.nicknames ?? []), ...(entry.people ?? [])])].sort((a, b) => b.length - a.length).map(loosely).join("|")})(?:['’]?s)?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(${[...COMPANY_TABLE.flatMap((entry) => [...nicknamesOf(entry), ...(entry.people ?? [])])].sort((a, b) => b.length - a.length).map(loosely).join("|")})(?:['’]?s)?(?![\\p{L}\\p{N}])`,
   "giu",
 );
 

@@ -5,7 +5,7 @@ import { processTerm, terms } from "./text.js";
 
 const MONTH = "january|february|march|april|may|june|july|august|september|october|november|december";
 const DATE_IN_TEXT = new RegExp(
-  `\\b(19|20)\\d{2}\\b|\\b(${MONTH}|q[1-4]|quarter|half of|next year|this year|by the end|end of|within (a|\\d+|two|three|four|five) (years?|months?|weeks?)|weeks?|months?|years? (later|after|from))\\b`,
+  `\\b(19|20)\\d{2}\\b|\\b(${MONTH}|q[1-4]|quarter|half of|next year|this year|by the end|end of|within (a|\\d+|two|three|four|five) (years?|months?|weeks?)|(?<!\\b(?:per|a|an|each|every) )(?:weeks?|months?)|years? (later|after|from))\\b`,
   "i",
 );
 const PERCENT = /\d\s?(%|percent\b)|\b(half|majority|minority|third|quarter) (of|stake)\b/i;
@@ -21,9 +21,12 @@ const NOT_NAMES = new Set([
 const LEADER_IN_TEXT = /\b(CEO|chief executive|interim|president|chair\w*|head of|leads?|led by|taking over|took over|succeed\w*|appointed|named)\b/;
 const FOUNDER_IN_TEXT = /\b(found(ed|er|ers)|co-?found\w*|started by|created by)\b/i;
 /** A future date or a deadline: "by the end of 2029", "begin in the third quarter of 2026", "expected in". */
-const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within)\b/i;
-const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|backed by|particip\w*|joined by|alongside)\b/i;
+const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within|target\w*|aim\w*|slated|set to|on track)\b/i;
+/** Who bought or backed it: the buyers and investors, or the buyer a business is sold to ("sell the unit to KKR"). */
+const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|backed by|particip\w*|joined by|alongside|acquir\w*|bought by|(sell|sells|selling|sold)\b[^.;]{0,80}\bto)\b/i;
 const REPORTER_IN_TEXT = /\b(reported|reports?|according to|citing|first published|broke the news|revealed)\b/i;
+/** Who owns it: "owned by", "its parent", "holds 70%", "a unit of". */
+const OWNER_IN_TEXT = /\b(own(s|ed|er|ers|ership)?|parent|subsidiary|unit of|majority|controll?(ed|ing|s)?|holds?|kept|stake)\b/i;
 const TITLE_IN_TEXT = /\b(named|called|dubbed|branded|known as)\b/i;
 const DURATION_IN_TEXT = /\b(\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|several)[\s-]+(hours?|days?|weeks?|months?|years?|decades?)\b|\b(multi-?year|year-long|\d+-(year|month|day))\b/i;
 const REASON_IN_TEXT = new RegExp(
@@ -39,7 +42,7 @@ const SOURCE_IN_TEXT = /\b(fund(ed|ing)|financ(ed|ing)|paid for|pay for|comes? f
 /** A quantity with its measure: "a 200,000-token context window", "1.4 gigawatts", "500 MW". */
 const SIZE_IN_TEXT = /\d[\d,.]*\s?(k|thousand|million|billion)?[\s-]*(tokens?|words?|pages?|characters?|lines?|gigawatts?|megawatts?|kilowatts?|GW|MW|kW|terawatt-hours|TWh|terabytes?|gigabytes?|petabytes?|TB|GB|PB|parameters?|petaflops|exaflops)\b|\bcontext window\b/i;
 /** How a ruling or contest went: "rejected the claim", "sided with", "dismissed". */
-const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
+const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
 /** What a party asks for: "prosecutors asked for Google to be forced to sell", "the union is seeking". */
 const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
@@ -88,7 +91,7 @@ export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<s
 }
 
 /** An organisation or a person is named by a name: whether the text names one other than the subject is all it takes. */
-const ROLE_IN_TEXT = { leader: LEADER_IN_TEXT, founder: FOUNDER_IN_TEXT, backer: BACKER_IN_TEXT, reporter: REPORTER_IN_TEXT, organisation: /./, person: /./, title: TITLE_IN_TEXT };
+const ROLE_IN_TEXT = { leader: LEADER_IN_TEXT, founder: FOUNDER_IN_TEXT, backer: BACKER_IN_TEXT, reporter: REPORTER_IN_TEXT, organisation: /./, person: /./, title: TITLE_IN_TEXT, owner: OWNER_IN_TEXT };
 
 /**
  * The names in a text: capitalised words inside a sentence, and its first word when it is plainly a name

@@ -20,15 +20,16 @@ export type AnswerType =
   /**
    * `role`: who in what role, when the question says: "who runs" a leader, "who started" a founder, "who
    * bought the shares" the buyers or backers, "who reported it" the outlet; "which carrier" an
-   * organisation, "which judge" a person (first and last name); "name of the thing" what it is called.
+   * organisation, "which judge" a person (first and last name); "name of the thing" what it is called;
+   * "who owns it" its owner or parent.
    */
-  | { kind: "name"; role: "leader" | "founder" | "backer" | "reporter" | "organisation" | "person" | "title" | null }
+  | { kind: "name"; role: "leader" | "founder" | "backer" | "reporter" | "organisation" | "person" | "title" | "owner" | null }
   | null;
 
 /** Chat drops apostrophes and capitals: "whens", "hows" read as "when's", "how's". */
 const plain = (question: string) => question.toLowerCase().replace(/['’]/g, "");
 
-const SHARE = /\b(how (big|large|much) (of )?a (stake|share|slice|chunk|piece)|what (size|kind of|sort of) (stake|share)|what (share|percent|percentage|portion|fraction|stake)|how much of (it|the company|\w+ (does|did|will) \w+ own)|what % |ownership)\b/;
+const SHARE = /\b(how (big|large|much) (of )?a (stake|share|slice|chunk|piece)|what (size|kind of|sort of) (stake|share)|what (share|percent|percentage|portion|fraction|stake|slice|cut|chunk)|how much of (it|(the )?\w+( \w+)?) (does|did|will|do) \w+ (still )?(own|have|hold|keep|retain)|what % |ownership)\b/;
 const COUNT = /\b(how many|number of|what number of|headcount)(?:\s+(\w+))?/;
 const DATE = /\b(when|whens|what date|what day|what month|what year|which year|how soon|by when|timeline|deadline|how long (until|before|till)|due (by|to (close|complete|finish)))\b/;
 /** "How much text / data / power": an amount of something that is not money. */
@@ -40,6 +41,8 @@ const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (
 /** "Who" asks for a name even when the question's topic is a sum ("the $500 billion valuation, who bought the shares"). */
 const WHO = /\b(who|whos|whom)\b/;
 const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time|parts?|claims?|charges?|counts?|issues?|points?)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
+/** "Who owns it", "who is the ultimate owner", "the parent company": an owner, named with its holding. */
+const OWNER = /\b(who (owns|controls|holds)|who(s| is| was)( the)? (\w+ )?(owner|parent|controlling shareholder)|owned by (who|whom)|parent company|whose (unit|subsidiary))\b/;
 const LEADER = /\b(runs?|running|ran|heads?|leads|leading|took over|taking over|in charge|replac\w*|succeed\w*|boss|ceo|chief|steer\w*)\b/;
 const FOUNDER = /\b(start(ed|s)?|found(ed|s)?|co-?found\w*|creat(ed|es)|set up)\b/;
 const DURATION = /\b(how long (?!(until|before|till)\b)|for how long|how many (years|months|weeks|days|hours)\b)/;
@@ -49,7 +52,7 @@ const REPORTER = /\b(who( first)? (reported|broke|revealed|leaked|scooped)|(whic
 const PERSON = /\b(which|what)( \w+)? (judges?|executives?|officials?|analysts?|ministers?|senators?|lawmakers?|politicians?|researchers?|scientists?|engineers?|founders?|billionaires?|person|people|man|woman|exec|execs)\b/;
 /** "Which carrier", "what bank": an organisation, named in the answer. */
 const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|banks?|startups?|investors?|customers?|clients?|partners?|suppliers?|operators?|chipmakers?|labs?|funds?|buyers?|providers?|vendors?|telcos?|insurers?|lenders?|rivals?|competitors?|automakers?|retailers?|brands?|agenc(y|ies)|regulators?)\b/;
-const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called)\b/;
+const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called|re-?nam(e|ed|es|ing)|re-?brand(ed|s|ing)?|new name)\b/;
 /** "What part did Google win", "did apple lose": how it went. */
 const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b/;
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
@@ -57,8 +60,14 @@ const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(w
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
-const HAPPENING = /\b(go(es|ing)? live|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
+const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|re-?open(s|ing)?|restart(s|ing)?|come(s)?( back)? online|(come|comes|coming) back|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
 const PAST = /\b(did|was|were|had|has)\b/;
+
+/**
+ * Words that only name the kind of fact asked for ("coreweave weights and biases price"): a question of
+ * its subject and these words asks for the fact alone, and a key point holding it answers without them.
+ */
+export const FACT_WORDS = new Set(terms("price prices priced cost costs worth value valued valuation amount sum paid pay date deadline timeline headcount number count total size"));
 
 /** The kind of fact a question asks for, or null when it asks for none in particular. */
 export function answerTypeOf(question: string): AnswerType {
@@ -72,6 +81,8 @@ export function answerTypeOf(question: string): AnswerType {
   if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
   if (SIZE.test(text)) return { kind: "size" };
   if (SOURCE.test(text)) return { kind: "source" };
+  // "Who won the case" asks how it went, more than for a name.
+  if (/\bwho(s| has)? (won|wins|lost|loses|prevailed|came out ahead)\b/.test(text)) return { kind: "outcome" };
   if (WHO.test(text) && !/\bhow much\b/.test(text)) return nameOf(text);
   if (MONEY.test(text)) return { kind: "money" };
   if (PLACE.test(text)) return { kind: "place" };
@@ -84,6 +95,6 @@ export function answerTypeOf(question: string): AnswerType {
 }
 
 function nameOf(text: string): AnswerType {
-  const role = BACKER.test(text) ? "backer" : REPORTER.test(text) ? "reporter" : FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : PERSON.test(text) ? "person" : ORGANISATION.test(text) ? "organisation" : null;
+  const role = OWNER.test(text) ? "owner" : BACKER.test(text) ? "backer" : REPORTER.test(text) ? "reporter" : FOUNDER.test(text) ? "founder" : LEADER.test(text) ? "leader" : PERSON.test(text) ? "person" : ORGANISATION.test(text) ? "organisation" : null;
   return { kind: "name", role };
 }

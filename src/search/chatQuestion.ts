@@ -27,12 +27,30 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bdivest(s|ed|ing|iture|ment)?\b/gi, "divest$1 sell"],
   [/\bunfilled\b/gi, "unfilled open"],
   // Those who pay for a product or use it are its customers: "how many companies pay for it".
-  [/\b(compan(?:y|ies)|business(?:es)?|firms?|banks?|enterprises?|organi[sz]ations?|people|users?)( that| who)? (pay(?:s|ing)? for|us(?:e|es|ing)|subscrib\w*( to)?)\b/gi, "$& customers"],
+  // Not the subject of "did ... pay for": "what did the buyout firm pay for the unit" asks for a price.
+  [/(?<!\b(?:did|does|do|will|would|could|should|can)\s+(?:(?:the|a|an)\s+)?(?:\w+\s+)?)\b(compan(?:y|ies)|business(?:es)?|firms?|banks?|enterprises?|organi[sz]ations?|people|users?)( that| who)? (pay(?:s|ing)? for|us(?:e|es|ing)|subscrib\w*( to)?)\b/gi, "$& customers"],
   // Compounds news writes as one word, typed apart: "paid up front" is "paid upfront", "buy back" "buyback".
   // Not "take over", "start up" or "sell off": as verbs they mean something else than takeover, startup, a slump.
   [/\b(up[ -]front|buy[ -]backs?|pay[ -]outs?|lay[ -]offs?|roll[ -]outs?|spin[ -]offs?|break[ -]ups?)\b/gi, (words: string) => `${words} ${words.replace(/[ -]/, "")}`],
   // Who runs a company is its chief executive: "who is running intel" also searches "ceo".
   [/\bwho(?:s| is| was)? (?:now )?(runs?|running|ran|heads?|heading|leads|leading|in charge of)\b/gi, "$& ceo"],
+  // A business spun off is a unit sold, or a stake in it: "the unit intel spun off".
+  [/\b(spun|spin|spins|spinning)[ -](off|out)\b/gi, "$& sold stake unit"],
+  [/\bserver (sites?|farms?|halls?|campus(?:es)?)\b/gi, "$& data centers"],
+  [/\bre-?(named|branded|brand|name)\b/gi, "$& named"],
+  // What an owner "held on to" after a sale is what it kept.
+  [/\b(hold|holds|holding|held|hang|hangs|hung) on ?to\b/gi, "$& kept"],
+  // A plant "coming back online" restarts.
+  [/\b(come|comes|coming|came) back( online)?\b|\bback online\b/gi, "$& restart"],
+  // Money "put into", "poured into", "pumped into" a company is invested in it.
+  [/\b(put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|plow(?:s|ed|ing)?|sink(?:s|ing)?|sank|sunk)(?: (?:money|cash|capital))? in(?:to)?\b/gi, "$& invest"],
+  // Staff "let go", "laid off", "axed" are job cuts, as news headlines them.
+  [/\b(lay(?:s|ing)? off|laid off|let (?:go|\w+ go)|lets go|axe[sd]?|axing)\b/gi, "$& layoffs job cuts"],
+  // What a company "pockets" it receives; "breaking even" is recouping the money put in.
+  [/\bpocket(s|ed|ing)?\b/gi, "$& receive"],
+  [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],
+  // What a company wanted by a date is what it planned: "how many sites did it want running by 2026".
+  [/\bwant(s|ed)?\b(?= [^?]*\bby\b)/gi, "$& planned"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -2,7 +2,7 @@ import type { Article } from "../articles/article.js";
 import { namesOf } from "../extract/companies.js";
 import { DEAL_WORDS, FUZZY, MIN_PREFIX_LENGTH } from "./articleDocument.js";
 import { holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE } from "./answerInText.js";
-import type { AnswerType } from "./answerType.js";
+import { type AnswerType, FACT_WORDS } from "./answerType.js";
 import { editDistance } from "./spelling.js";
 import { processTerm, terms } from "./text.js";
 
@@ -99,7 +99,9 @@ export class KeyPointIndex {
     const { context, points, lengths } = this.unpack(article.id);
     const averageLength = this.points.terms / Math.max(1, this.points.count);
     const subject = new Set(asked);
-    const specific = isSpecific(wants);
+    // "coreweave weights and biases price": only the article's subject and the fact's own word; the fact is the answer.
+    const bare = wants !== null && asked.every((term) => context.has(term) || FACT_WORDS.has(term));
+    const specific = isSpecific(wants) || bare;
     points.forEach((pointTerms, index) => {
       const perQuery = new Map<string, number>();
       const found = new Set<string>();
@@ -114,7 +116,7 @@ export class KeyPointIndex {
         for (const [source, weight] of sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
       }
       if (perQuery.size === 0) {
-        if (isSpecific(unworded) && holdsAnswer(unworded, article.keyPoints[index] ?? "", subject)) answering.push(index);
+        if ((isSpecific(unworded) || (bare && unworded)) && holdsAnswer(unworded, article.keyPoints[index] ?? "", subject)) answering.push(index);
         return;
       }
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;

@@ -21,6 +21,14 @@ const GROUPS = [
   "fine fined fines penalty penalties penalize penalized penalizes penalise penalised penalises",
   "boss bosses ceo",
   "startup startups",
+  "customers customer clients client",
+  "keep keeps kept keeping retain retains retained retaining",
+  "owner owners own owns owned ownership",
+  "profit profits earnings",
+  "resign resigns resigned resignation quit quits retire retires retired retirement",
+  // Units as chat abbreviates them: "how many gw" meets "6 gigawatts".
+  "gigawatt gigawatts gw",
+  "megawatt megawatts mw",
 ];
 
 const canonical = new Map<string, string>();

@@ -30,7 +30,12 @@ export function tokenize(text: string): string[] {
   pushWords(normalized.slice(last), tokens);
   for (const mention of findCompanies(normalized)) {
     const token = companyToken(mention.name);
-    if (companyToken(mention.text) !== token) tokens.push(token);
+    if (companyToken(mention.text) === token) continue;
+    tokens.push(token);
+    // "wandb" meets an article that writes "Weights & Biases" by its words: the name written out is not squashed into one token.
+    const words = mention.name.split(/\s+/);
+    const written = new Set(mention.text.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+    if (words.length > 1 && !words.some((word) => written.has(word.toLowerCase()))) pushWords(mention.name, tokens);
   }
   return tokens;
 }
@@ -46,8 +51,11 @@ function pushWords(text: string, into: string[]): void {
   for (const word of text.match(COUNT_OR_WORD) ?? []) {
     const code = word.charCodeAt(0);
     // Only words starting with a digit can be counts or units: most words skip both tests.
-    if (code < 48 || code > 57) into.push(word);
-    else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
+    if (code < 48 || code > 57) {
+      into.push(word);
+      // A "chief executive" is the CEO: "who is the ceo" meets "led by chief executive Peng Xiao".
+      if ((word === "executive" || word === "Executive") && /^chief$/i.test(into[into.length - 2] ?? "")) into.push("ceo");
+    } else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
     else {
       const unit = WITH_UNIT.exec(word);
       if (unit) into.push(unit[1]!, UNIT_WORDS[unit[2]!.toLowerCase()]!);

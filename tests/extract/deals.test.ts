@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractCompanies } from "../../src/extract/companies.js";
 import { dealKindOf, extractDeals } from "../../src/extract/deals.js";
 
 const article = (title: string, summary = "", keyPoints: string[] = []) => ({ title, summary, keyPoints });
@@ -51,6 +52,13 @@ describe("the deals an article reports", () => {
     const fromPoints = extractDeals(article("Oracle Acquires Cerner", "A big hospital software deal.", ["Shares rose $5.", "The price is €10 billion."]), ["Oracle", "Cerner"]);
     expect(fromPoints[0]?.amount).toEqual({ value: 10e9, currency: "EUR", text: "€10 billion" });
     expect(extractDeals(article("Oracle Acquires Cerner", "It pays $900,000 in fees."), ["Oracle", "Cerner"])[0]?.amount).toBeNull();
+  });
+
+  it("names the private equity buyer of a unit among the parties, beside the seller and the unit", () => {
+    const sale = article("AMD Sells 40% of Altera to KKR for $2 Billion", "The buyout firm takes a minority stake.");
+    expect(extractDeals(sale, extractCompanies({ ...sale, tags: [] }))[0]?.parties).toEqual(["AMD", "Altera", "KKR"]);
+    const other = article("Cisco Sells Its Routers Unit to Silver Lake for $3 Billion", "Silver Lake buys the unit.");
+    expect(extractDeals(other, extractCompanies({ ...other, tags: [] }))[0]?.parties).toEqual(["Cisco", "Silver Lake"]);
   });
 
   it("tops the parties up to two from the article's companies, and leaves out regulators", () => {

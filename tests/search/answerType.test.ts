@@ -25,6 +25,53 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(ahead, "with the full rollout finished by the end of 2029")).toBe(true);
     expect(holdsAnswer(ahead, "The companies said on October 13, 2025 that they had signed")).toBe(false);
   });
+
+  it("takes a target or an aim as a date ahead, and a rate per month as no date", () => {
+    const opening = answerTypeOf("when does the new campus open its doors");
+    expect(opening).toEqual({ kind: "date", ahead: true });
+    expect(holdsAnswer(opening, "First operations are slated for mid-2028.")).toBe(true);
+    expect(holdsAnswer(opening, "Output is aimed at the second half of 2026.")).toBe(true);
+    expect(holdsAnswer(answerTypeOf("when was it founded"), "It plans to ship 5,000 servers per month.")).toBe(false);
+    expect(holdsAnswer(answerTypeOf("when was it founded"), "It was founded three months ago.")).toBe(true);
+  });
+
+  it("reads what slice or cut of something, and how much of it someone still has, as a share", () => {
+    expect(answerTypeOf("what cut of the fees does the app store keep")).toEqual({ kind: "share" });
+    expect(answerTypeOf("how much of the chip unit does samsung still hold")).toEqual({ kind: "share" });
+  });
+
+  it("finds who bought a business in the key point selling it to them", () => {
+    const buyer = answerTypeOf("who bought the printer division");
+    expect(buyer).toEqual({ kind: "name", role: "backer" });
+    expect(holdsAnswer(buyer, "Zeta agreed to sell its printer division to buyout group Norcap for $2 billion.")).toBe(true);
+    expect(holdsAnswer(buyer, "The printer division makes office laser printers under the Inkwell brand.")).toBe(false);
+  });
+
+  it("reads when something comes back or reopens as a date ahead", () => {
+    expect(answerTypeOf("when does the old mill come back online")).toEqual({ kind: "date", ahead: true });
+    expect(answerTypeOf("when is the store reopening")).toEqual({ kind: "date", ahead: true });
+  });
+
+  it("reads who won a case as how it went, found in a verdict", () => {
+    const won = answerTypeOf("who won the patent fight");
+    expect(won).toEqual({ kind: "outcome" });
+    expect(holdsAnswer(won, "A jury found Zeta liable for infringing two patents.")).toBe(true);
+    expect(holdsAnswer(won, "The trial opened in Delaware in March.")).toBe(false);
+  });
+
+  it("reads who owns something as its owner, named with its holding", () => {
+    const owner = answerTypeOf("who is the real owner of the chip venture");
+    expect(owner).toEqual({ kind: "name", role: "owner" });
+    expect(answerTypeOf("whos the parent of that lab")).toEqual({ kind: "name", role: "owner" });
+    expect(holdsAnswer(owner, "The venture is majority owned by Qatar's sovereign fund.")).toBe(true);
+    expect(holdsAnswer(owner, "The venture was announced by Jensen Huang in Riyadh.")).toBe(false);
+  });
+
+  it("reads what something was renamed as the name it took", () => {
+    const renamed = answerTypeOf("what did the bank rebrand to");
+    expect(renamed).toEqual({ kind: "name", role: "title" });
+    expect(holdsAnswer(renamed, "The lender now trades as a separate group, later named Corvid Capital.")).toBe(true);
+  });
 });
 
 describe("who and which", () => {

@@ -32,11 +32,46 @@ describe("companies as chat names them", () => {
     expect(readQuestion("nadellas company and openai")).toMatch(/^nadellas company and openai .*Microsoft/);
     expect(companiesIn("what did jensen huang say")).toEqual(["Nvidia"]);
     expect(companiesIn("lisa su on openai")).toEqual(["OpenAI", "AMD"]);
+    expect(companiesIn("what is pony ma buying")).toEqual(["Tencent"]);
+    expect(companiesIn("masa son new bet")).toEqual(["SoftBank"]);
   });
 
-  it("reads a government by its capital or nickname", () => {
+  it("reads a government by its capital or nickname, or by who leads it", () => {
     expect(companiesIn("what did washington get from intel")).toContain("US government");
+    expect(companiesIn("what did president trump get out of the chip deal")).toContain("US government");
+    expect(companiesIn("von der leyen chips plan")).toContain("European Commission");
     expect(companiesIn("uncle sam intel stake")).toContain("US government");
+  });
+
+  it("reads the descriptions companies are known by, for companies beyond the biggest", () => {
+    expect(companiesIn("what did the british chip designer raise")).toEqual(["Arm"]);
+    expect(companiesIn("the lithography giant and mistral")).toEqual(["ASML", "Mistral AI"]);
+    expect(companiesIn("the forum site licensing its posts")).toEqual(["Reddit"]);
+    expect(companiesIn("the snapdragon maker sues")).toEqual(["Qualcomm"]);
+    expect(companiesIn("how much for the fpga maker")).toEqual(["Altera"]);
+    expect(companiesIn("the wechat owner and the chinese search giant")).toEqual(["Tencent", "Baidu"]);
+    expect(companiesIn("did the search giant sue")).toEqual(["Google"]);
+  });
+
+  it("reads a product's maker as the company, without the product's words finding articles that only name the maker", () => {
+    expect(readQuestion("what did the chatgpt maker pay")).toMatch(/OpenAI/);
+    expect(terms(readQuestion("how much did the claude maker settle for"))).not.toContain(terms("maker")[0]);
+  });
+
+  it("reads a possessive nickname typed without its possessive", () => {
+    expect(companiesIn("how big is the musk ai company now")).toEqual(["xAI"]);
+    expect(companiesIn("apple assembler india plant")).toEqual(["Foxconn"]);
+  });
+
+  it("reads a ruler as the state fund that acts for them", () => {
+    expect(companiesIn("mbs backed chip buyer")).toContain("Public Investment Fund");
+    expect(companiesIn("what does the saudi wealth fund own")).toEqual(["Public Investment Fund"]);
+  });
+
+  it("meets a company's name written out when asked by an abbreviation sharing none of its words", () => {
+    expect(terms(readQuestion("who bought wandb"))).toEqual(expect.arrayContaining(terms("Weights & Biases")));
+    expect(terms(readQuestion("pif stake"))).toEqual(expect.arrayContaining(terms("Public Investment Fund")));
+    expect(terms("Mistral shares")).not.toContain("ai");
   });
 
   it("reads possessives typed without the apostrophe", () => {
@@ -68,7 +103,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -79,12 +114,49 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how many banks use the model"))).toContain(terms("customers")[0]);
     expect(terms(readQuestion("businesses paying for copilot"))).toContain(terms("customers")[0]);
     expect(terms(readQuestion("how much did the banks pay"))).not.toContain(terms("customers")[0]);
+    expect(terms(readQuestion("what did the buyout firm pay for the unit"))).not.toContain(terms("customers")[0]);
   });
 
   it("also searches who runs a company as its chief executive", () => {
     expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
+  it("also searches a plant coming back online as restarting", () => {
+    expect(terms(readQuestion("when is the reactor coming back online"))).toContain(terms("restart")[0]);
+  });
+
+  it("also searches money put, poured or pumped into a company as invested", () => {
+    for (const question of ["how much is the bank putting into the lab", "cash pumped into the startup", "what did they pour into it"]) {
+      expect(terms(readQuestion(question)), question).toContain(terms("invest")[0]);
+    }
+    expect(terms(readQuestion("put the chips on the table"))).not.toContain(terms("invest")[0]);
+  });
+
+  it("also searches staff let go, laid off or axed as job cuts and layoffs", () => {
+    for (const question of ["how many did the bank let go", "staff laid off at the studio", "how many roles were axed"]) {
+      expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms("layoffs job cuts")));
+    }
+    expect(terms(readQuestion("let the deal go ahead"))).not.toContain(terms("layoffs")[0]);
+  });
+
+  it("also searches a unit spun off as a unit or stake sold", () => {
+    expect(terms(readQuestion("the chip unit amd spun out"))).toEqual(expect.arrayContaining(terms("sold stake")));
+    expect(terms(readQuestion("the spin-off of the cloud arm"))).toEqual(expect.arrayContaining(terms("sold stake")));
+  });
+
+  it("also searches server sites as data centers, a new name as the name, what was held on to as kept", () => {
+    expect(terms(readQuestion("how many server farms in texas"))).toEqual(expect.arrayContaining(terms("data centers")));
+    expect(terms(readQuestion("what did the startup rebrand as"))).toContain(terms("named")[0]);
+    expect(terms(readQuestion("which shares did the founder hang on to"))).toContain(terms("kept")[0]);
+  });
+
+  it("also searches what a company pockets as received, breaking even as recouping, what it wanted by a date as planned", () => {
+    expect(terms(readQuestion("how much does the lender pocket per sale"))).toContain(terms("receive")[0]);
+    expect(terms(readQuestion("when does the fund break even"))).toContain(terms("recoup")[0]);
+    expect(terms(readQuestion("how many stores did it want open by 2027"))).toContain(terms("planned")[0]);
+    expect(terms(readQuestion("what does the regulator want"))).not.toContain(terms("planned")[0]);
   });
 
   it("also searches a compound typed apart as news writes it", () => {

@@ -21,6 +21,13 @@ function indexOf(...articles: Array<typeof article>): KeyPointIndex {
   return index;
 }
 
+/** An article's key points ranked for a question, as a search ranks them (the kind of fact asked for, even unworded). */
+function rankedFor(a: typeof article, question: string) {
+  const asked = [...new Set(terms(question))];
+  const wants = answerTypeOf(question);
+  return indexOf(a, other).score(a, asked, asked, wants, new Map(), wants);
+}
+
 describe("the key point index", () => {
   it("ranks the key point that answers first, not the one naming the article's own parties", () => {
     const asked = [...new Set(terms("who supplies the GPUs for OpenAI's Amazon deal"))];
@@ -41,11 +48,16 @@ describe("the key point index", () => {
       title: "Zeta Agrees to Buy Omega",
       keyPoints: ["Zeta and Omega announced the agreement on Monday in Zeta's home town.", "Completion is expected by the end of 2027."],
     });
-    const question = "when will zeta and omega be done";
-    const asked = [...new Set(terms(question))];
-    const wants = answerTypeOf(question);
-    const ranked = indexOf(merger, other).score(merger, asked, asked, wants, new Map(), wants);
-    expect(ranked.map((p) => p.index)).toEqual([1, 0]);
+    expect(rankedFor(merger, "when will zeta and omega be done").map((p) => p.index)).toEqual([1, 0]);
+  });
+
+  it("answers a question of the article's subject and the fact's own word with the key point holding the fact", () => {
+    const sale = parsedArticle("sale", {
+      title: "Zeta Agrees to Buy Omega",
+      keyPoints: ["Zeta agreed on Monday to acquire Omega, the software maker.", "Terms were not disclosed, though people familiar put it near $2.4 billion."],
+    });
+    expect(answerTypeOf("zeta omega cost")).toEqual({ kind: "money" });
+    expect(rankedFor(sale, "zeta omega cost")[0]!.index).toBe(1);
   });
 
   it("matches a question's word by prefix and by typo, below an exact match", () => {

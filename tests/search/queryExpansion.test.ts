@@ -16,6 +16,12 @@ describe("query expansion", () => {
 
   it("adds the other names of a place", () => {
     expect(new QueryExpander(() => true).expand("British chip plants").text).toMatch(/\buk\b/i);
+    expect(new QueryExpander(() => true).expand("the swiss chip startup").text).toMatch(/\bswitzerland\b/i);
+  });
+
+  it("adds the cities of a region, but not a region or a country to a city", () => {
+    expect(new QueryExpander(() => true).expand("bavaria chip plant").text).toMatch(/\bmunich\b/i);
+    expect(new QueryExpander(() => true).expand("munich chip plant").text).not.toMatch(/bavaria|germany/i);
   });
 
   it("keeps recent expansions until told the corpus changed", () => {

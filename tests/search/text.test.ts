@@ -64,3 +64,11 @@ describe("terms", () => {
     expect(terms("5g phones")).toEqual(["5g", "phone"]);
   });
 });
+
+describe("titles as news writes them", () => {
+  it("reads a chief executive as the CEO, and no other executive", () => {
+    expect(terms("led by chief executive Ana Ruiz")).toContain(terms("ceo")[0]);
+    expect(terms("Chief Executive Officer Ana Ruiz")).toContain(terms("ceo")[0]);
+    expect(terms("the executive vice president")).not.toContain(terms("ceo")[0]);
+  });
+});
