@@ -182,12 +182,15 @@ function joinParagraphs(lines: string[]): string {
     .join("\n\n");
 }
 
+/** Whitespace other than single spaces: what folding to single spaces changes (most lines have none). */
+const SPACING_TO_FOLD = /[^\S ]| {2}/;
+
 /** Removes Markdown emphasis and turns links into their text; collapses white space. */
 function cleanInline(text: string): string {
   // Most lines have no link or emphasis: those patterns are tried only where their marks are.
   const unlinked = text.includes("](") ? text.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1") : text;
   const plain = unlinked.includes("**") || unlinked.includes("__") ? unlinked.replace(/(\*\*|__)(.+?)\1/g, "$2") : unlinked;
-  return plain.replace(/\s+/g, " ").trim();
+  return (SPACING_TO_FOLD.test(plain) ? plain.replace(/\s+/g, " ") : plain).trim();
 }
 
 function fail(reason: string): ParseResult {

@@ -38,6 +38,11 @@ for (const alias of [...byAlias.keys()].sort((a, b) => b.length - a.length)) {
   const run = firstRun(alias);
   aliasesByFirstRun.set(run, [...(aliasesByFirstRun.get(run) ?? []), alias]);
 }
+/** The first two characters of the names' first runs (the second 0 for a run of one), and the longest first run. */
+const STARTS_A_NAME = new Uint8Array(128 * 128);
+const startKey = (first: number, second: number) => first * 128 + second;
+for (const run of aliasesByFirstRun.keys()) if (run) STARTS_A_NAME[startKey(run.charCodeAt(0), run.length > 1 ? run.charCodeAt(1) : 0)] = 1;
+const LONGEST_FIRST_RUN = Math.max(...[...aliasesByFirstRun.keys()].map((run) => run.length));
 /** Whether every alias starts with an ASCII letter or digit (else the fast reading cannot find it). */
 const FAST_READING = !aliasesByFirstRun.has("");
 
@@ -56,7 +61,10 @@ function* lowerCaseMentions(lower: string): Generator<[alias: string, index: num
     }
     let runEnd = at + 1;
     while (runEnd < length && isWordChar(lower.charCodeAt(runEnd))) runEnd++;
-    const alias = aliasesByFirstRun.get(lower.slice(at, runEnd))?.find((name) => lower.startsWith(name, at) && !isWordChar(lower.charCodeAt(at + name.length)));
+    // Most words start no name: they are passed over without being cut out of the text.
+    const key = startKey(lower.charCodeAt(at), runEnd - at > 1 ? lower.charCodeAt(at + 1) : 0);
+    const couldStartName = STARTS_A_NAME[key] === 1 && runEnd - at <= LONGEST_FIRST_RUN;
+    const alias = couldStartName ? aliasesByFirstRun.get(lower.slice(at, runEnd))?.find((name) => lower.startsWith(name, at) && !isWordChar(lower.charCodeAt(at + name.length))) : undefined;
     if (alias) {
       yield [alias, at];
       at += alias.length;

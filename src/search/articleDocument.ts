@@ -55,6 +55,28 @@ export function documentOf(article: Article, keyPointTokens: string[][] = articl
   };
 }
 
+/** The fields of the article index, in minisearch's order. */
+export const INDEXED_FIELDS = ["title", "summary", "keyPoints", "body", "names"] as const;
+
+/**
+ * A document's field as minisearch's `add` would count it: its length (the distinct words it splits
+ * into) and each processed term with its count, in the order of first use. Worked out where the article
+ * is parsed (a worker thread on a first start), so indexing only adds the counts (see `addCounted`).
+ */
+export interface FieldCounts { length: number; terms: string[]; counts: number[] }
+
+export function fieldCountsOf(doc: ArticleDoc): FieldCounts[] {
+  return INDEXED_FIELDS.map((field) => {
+    const tokens = doc[field].split(SEPARATOR);
+    const counted = new Map<string, number>();
+    for (const token of tokens) {
+      const term = processTerm(token);
+      if (term) counted.set(term, (counted.get(term) ?? 0) + 1);
+    }
+    return { length: new Set(tokens).size, terms: [...counted.keys()], counts: [...counted.values()] };
+  });
+}
+
 /** The processed terms of a document's field (what `documentOf` split, normalised as the index does). */
 export function fieldTerms(field: string): string[] {
   const found: string[] = [];
@@ -82,7 +104,7 @@ export function articleIndexOptions(common: ReadonlySet<string>): Options<Articl
       const processed = processTerm(term);
       return processed === null || (field !== "title" && common.has(processed)) ? undefined : processed;
     },
-    fields: ["title", "summary", "keyPoints", "body", "names"],
+    fields: [...INDEXED_FIELDS],
     storeFields: [],
     searchOptions: { ...baseSearch, tokenize, processTerm: (term) => processTerm(term) ?? undefined, boost: { ...ARTICLE_BOOST }, boostTerm },
   };

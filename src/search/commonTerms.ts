@@ -1,4 +1,4 @@
-import { companyNames, fieldTerms, MONEY_TERM, type ArticleDoc } from "./articleDocument.js";
+import { companyNames, MONEY_TERM, type FieldCounts } from "./articleDocument.js";
 
 /** Corpora at least this large leave very common words out of searches and indexes. */
 export const LARGE_CORPUS = 1_000;
@@ -22,15 +22,16 @@ export function commonTermSample(count: number): number[] {
  * smaller corpus. Indexed everywhere, they would fill most of the index's memory and make most of the
  * corpus a match to score, for a weight in the ranking near zero; they are indexed in titles only.
  */
-export function commonTermsOf(count: number, documentAt: (index: number) => ArticleDoc): string[] {
+export function commonTermsOf(count: number, documentAt: (index: number) => FieldCounts[]): string[] {
   return commonTermsIn(commonTermSample(count).map(documentAt));
 }
 
-/** The common words of a sample of documents (see `commonTermsOf`). */
-export function commonTermsIn(sample: ArticleDoc[]): string[] {
+/** The common words of a sample of documents, each as its counted fields (see `commonTermsOf`). */
+export function commonTermsIn(sample: FieldCounts[][]): string[] {
   const counts = new Map<string, number>();
-  for (const doc of sample) {
-    const seen = new Set([doc.summary, doc.keyPoints, doc.body, doc.names].flatMap(fieldTerms));
+  for (const fields of sample) {
+    // Outside titles: every field but the first.
+    const seen = new Set(fields.slice(1).flatMap((field) => field.terms));
     for (const term of seen) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return [...counts]

@@ -1,6 +1,6 @@
 import type { Article, ParseResult } from "../articles/article.js";
 import { loadCorpus, type Corpus, type CorpusListing } from "../articles/loadCorpus.js";
-import type { ArticleDoc } from "./articleDocument.js";
+import type { FieldCounts } from "./articleDocument.js";
 import { commonTermSample, commonTermsIn } from "./commonTerms.js";
 import { NewsIndex } from "./newsIndex.js";
 import { parseManyInWorkers, type ParseOptions } from "./preparePool.js";
@@ -41,7 +41,7 @@ export async function loadAndIndex(corpusDir: string, options: LoadAndIndexOptio
 /** A NewsIndex built while its articles are read: they wait until the sample for the common words is in. */
 class IndexBuild {
   private readonly pendingSample = new Set<number>();
-  private readonly sample: ArticleDoc[] = [];
+  private readonly sample: FieldCounts[][] = [];
   private waiting: Article[] = [];
   private index: NewsIndex | undefined;
   private basis = 0;
@@ -58,7 +58,7 @@ class IndexBuild {
   /** A file read, in any order. */
   received(position: number, result: ParseResult): void {
     if (this.index || !this.pendingSample.delete(position)) return;
-    if (result.ok) this.sample.push(peekPrepared(result.article).doc);
+    if (result.ok) this.sample.push(peekPrepared(result.article).fields);
     if (this.pendingSample.size === 0) this.start();
   }
 

@@ -4,6 +4,7 @@ import { articleIndexOptions, keptInMemory, type ArticleDoc } from "./articleDoc
 import { ArticleMatcher } from "./articleMatches.js";
 import { answerTypeOf } from "./answerType.js";
 import { commonTermsOf } from "./commonTerms.js";
+import { addCounted } from "./countedAdd.js";
 import { CompanyArticles } from "./companyArticles.js";
 import { DateOrder } from "./dateOrder.js";
 import { KeyPointIndex, type KeyPointImage } from "./keyPoints.js";
@@ -65,7 +66,7 @@ export class NewsIndex implements SearchableIndex {
     const sample = (i: number) => {
       const prepared = preparedArticle(list[i]!);
       sampled.set(list[i]!, prepared);
-      return prepared.doc;
+      return prepared.fields;
     };
     this.common = new Set(options.commonTerms ?? commonTermsOf(list.length, sample));
     this.commonBasis = options.commonBasis ?? list.length;
@@ -140,8 +141,8 @@ export class NewsIndex implements SearchableIndex {
   add(article: Article): void {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expander.clear(); // what counts as a misspelling depends on the corpus
-    const { doc, points, kept: asKept } = preparedArticle(article);
-    this.articleIndex.add(doc);
+    const { fields, points, kept: asKept } = preparedArticle(article);
+    addCounted(this.articleIndex, article.id, fields, this.common);
     const kept = asKept ? article : keptInMemory(article);
     this.articles.set(kept.id, kept);
     this.dates.add(kept);

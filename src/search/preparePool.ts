@@ -28,7 +28,8 @@ export function parseManyInWorkers(files: PrepareJob[], options: ParseOptions = 
 
 /** A worker running prepareWorker: compiled, or from the TypeScript sources (tests, tsx) through tsx's loader. */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./prepareWorker.js", import.meta.url));
+  // Compiled, it needs none of this process's flags (a loader such as tsx would start again in each worker).
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./prepareWorker.js", import.meta.url), { execArgv: [] });
   const script = new URL("./prepareWorker.ts", import.meta.url).href;
   return new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(script)}); });`, { eval: true });
 }

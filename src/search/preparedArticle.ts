@@ -1,11 +1,11 @@
 import type { Article } from "../articles/article.js";
-import { documentOf, type ArticleDoc } from "./articleDocument.js";
+import { documentOf, fieldCountsOf, type FieldCounts } from "./articleDocument.js";
 import { pointTermsOf, type PointTerms } from "./keyPoints.js";
 import { tokenize } from "./text.js";
 
-/** What the index needs of an article, worked out from its text: its document, and its key points as terms. */
+/** What the index needs of an article, worked out from its text: its document's counted fields, and its key points as terms. */
 export interface PreparedArticle {
-  doc: ArticleDoc;
+  fields: FieldCounts[];
   points: PointTerms;
   /** Whether the article came as the index keeps it (from a worker thread: its own strings, long sections dropped). */
   kept?: boolean;
@@ -13,7 +13,7 @@ export interface PreparedArticle {
 
 export function prepareArticle(article: Article): PreparedArticle {
   const keyPointTokens = article.keyPoints.map((point) => tokenize(point));
-  return { doc: documentOf(article, keyPointTokens), points: pointTermsOf(article, keyPointTokens) };
+  return { fields: fieldCountsOf(documentOf(article, keyPointTokens)), points: pointTermsOf(article, keyPointTokens) };
 }
 
 /**
