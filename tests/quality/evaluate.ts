@@ -43,7 +43,17 @@ export const FRESH_DIR = path.join(here, "fresh");
  * whether the tuning generalises; keep it so (look at its figures, not its misses). Over all five corpora.
  */
 export const SEALED_DIR = path.join(here, "sealed");
-export const SEALED_CORPORA = [...ALL_CORPORA, path.join(FRESH_DIR, "corpus"), path.join(SEALED_DIR, "corpus")];
+
+/** A question set written apart from the code: where its questions and articles are, and the corpora its questions are asked over. */
+export interface HeldOutSet { dir: string; corpora: string[] }
+
+/** The sets written apart from the code, as `npm run quality -- --<name>` and the quality test read them. */
+export const HELD_OUT_SETS = {
+  heldout: { dir: HELDOUT_DIR, corpora: [path.join(HELDOUT_DIR, "corpus")] },
+  chat: { dir: CHAT_DIR, corpora: ALL_CORPORA },
+  fresh: { dir: FRESH_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus")] },
+  sealed: { dir: SEALED_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus"), path.join(SEALED_DIR, "corpus")] },
+} satisfies Record<string, HeldOutSet>;
 
 export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
   return readdirSync(dir)

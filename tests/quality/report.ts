@@ -1,19 +1,9 @@
 // Prints the answer-quality report: `npm run quality` (add `-- --misses` to list every miss, and
 // `-- --heldout`, `-- --chat`, `-- --fresh` or `-- --sealed` for a set written apart from the code; see README).
-import path from "node:path";
-import { ALL_CORPORA, CHAT_DIR, CORPUS_DIR, FRESH_DIR, HELDOUT_DIR, SEALED_CORPORA, SEALED_DIR, evaluate, loadQuestions } from "./evaluate.js";
+import { CORPUS_DIR, HELD_OUT_SETS, evaluate, loadQuestions } from "./evaluate.js";
 
-const set = process.argv.includes("--sealed") ? "sealed" : process.argv.includes("--fresh") ? "fresh" : process.argv.includes("--chat") ? "chat" : process.argv.includes("--heldout") ? "heldout" : "ours";
-const report =
-  set === "sealed"
-    ? await evaluate(SEALED_CORPORA, loadQuestions(SEALED_DIR))
-    : set === "fresh"
-    ? await evaluate([...ALL_CORPORA, path.join(FRESH_DIR, "corpus")], loadQuestions(FRESH_DIR))
-    : set === "chat"
-    ? await evaluate(ALL_CORPORA, loadQuestions(CHAT_DIR))
-    : set === "heldout"
-      ? await evaluate(path.join(HELDOUT_DIR, "corpus"), loadQuestions(HELDOUT_DIR))
-      : await evaluate(CORPUS_DIR);
+const set = (Object.keys(HELD_OUT_SETS) as Array<keyof typeof HELD_OUT_SETS>).find((name) => process.argv.includes(`--${name}`)) ?? "ours";
+const report = set === "ours" ? await evaluate(CORPUS_DIR) : await evaluate(HELD_OUT_SETS[set].corpora, loadQuestions(HELD_OUT_SETS[set].dir));
 const { misses, byKind, ...figures } = report;
 console.log({
   ours: "Answer quality over tests/quality/questions against corpus/",
