@@ -8,7 +8,6 @@ const built = (file: string): Promise<unknown> => import(new URL(`../dist/${file
 export const { ask } = (await built("answers/ask.js")) as typeof import("../src/answers/ask.js");
 export const { deal } = (await built("answers/deal.js")) as typeof import("../src/answers/deal.js");
 export const { summary } = (await built("answers/summary.js")) as typeof import("../src/answers/summary.js");
-export const { loadCorpus } = (await built("articles/loadCorpus.js")) as typeof import("../src/articles/loadCorpus.js");
 export const { parseArticleText } = (await built("articles/parse.js")) as typeof import("../src/articles/parse.js");
 export const { renderAnswer } = (await built("render/answer.js")) as typeof import("../src/render/answer.js");
 export const { NewsIndex } = (await built("search/newsIndex.js")) as typeof import("../src/search/newsIndex.js");

@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import MiniSearch from "minisearch";
 import path from "node:path";
 import {
-  ask, deal, summary, loadCorpus, parseArticleText, renderAnswer, NewsIndex, indexFingerprint, loadIndexedCorpus, saveSnapshot,
+  ask, deal, summary, parseArticleText, renderAnswer, NewsIndex, indexFingerprint, loadIndexedCorpus, saveSnapshot,
   startNewsdesk, createLogger, releaseScratchMemory, loadAndIndex, type Answer,
 } from "./compiled.js";
 import { startStandin } from "../tests/e2e/standin.js";

@@ -77,16 +77,6 @@ export function fieldCountsOf(doc: ArticleDoc): FieldCounts[] {
   });
 }
 
-/** The processed terms of a document's field (what `documentOf` split, normalised as the index does). */
-export function fieldTerms(field: string): string[] {
-  const found: string[] = [];
-  for (const token of field.split(SEPARATOR)) {
-    const term = token && processTerm(token);
-    if (term) found.push(term);
-  }
-  return found;
-}
-
 const baseSearch: SearchOptions = {
   fuzzy: (term) => FUZZY(term) && FUZZY(term) / term.length,
   prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
@@ -113,21 +103,18 @@ export function articleIndexOptions(common: ReadonlySet<string>): Options<Articl
 /**
  * What the index keeps of an article: everything answers and posts show. The longer sections (content
  * summary, context, author style, why read) are indexed, then let go: at archive scale they would be
- * most of the memory.
- */
-export function withoutLongSections(article: Article): Article {
-  return { ...article, contentSummary: "", context: "", authorStyle: "", whyRead: "" };
-}
-
-/**
- * What the index keeps of an article (`withoutLongSections`), its strings copied so none keeps its whole
- * source file alive, and so each is stored one byte a character when it can be: a slice of a file holding
- * any character beyond Latin-1 ("’") takes two, and archives are mostly ASCII.
+ * most of the memory. Strings are copied so none keeps its whole source file alive, and so each is stored
+ * one byte a character when it can be: a slice of a file holding any character beyond Latin-1 ("’")
+ * takes two, and archives are mostly ASCII.
  */
 export function keptInMemory(article: Article): Article {
   const own = (text: string) => (text.length > 12 ? Buffer.from(text, "utf8").toString("utf8") : text);
   return {
-    ...withoutLongSections(article),
+    ...article,
+    contentSummary: "",
+    context: "",
+    authorStyle: "",
+    whyRead: "",
     id: own(article.id),
     title: own(article.title),
     url: own(article.url),

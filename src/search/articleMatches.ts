@@ -133,8 +133,9 @@ export class ArticleMatcher {
     for (const word of tokenize(searched)) {
       const term = processTerm(word);
       if (term === null || corrected.has(word)) continue;
-      const read = this.documentFrequency(term) <= limit ? this.nearestFrequent(term, limit) ?? term : term;
-      if (read === term && this.documentFrequency(term) <= limit) distinctive.push(word);
+      // A rare word is distinctive, unless it is a typo of frequent words only: then it is read as the nearest.
+      const read = this.documentFrequency(term) <= limit ? this.nearestFrequent(term, limit) : term;
+      if (read === null) distinctive.push(word);
       else if (!others.includes(read)) others.push(read);
     }
     const exactly = { boost: ARTICLE_BOOST, boostTerm };

@@ -1,8 +1,11 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { articleIndexOptions, documentOf, fieldTerms, keptInMemory } from "../../src/search/articleDocument.js";
-import { terms } from "../../src/search/text.js";
+import { articleIndexOptions, documentOf, keptInMemory } from "../../src/search/articleDocument.js";
+import { processTerm, terms } from "../../src/search/text.js";
 import { parsedArticle } from "../helpers/articles.js";
+
+/** The processed terms of a document's field, in order (its words, normalised as the index normalises them). */
+const fieldTerms = (field: string) => field.split(" ").map(processTerm).filter((term): term is string => Boolean(term));
 
 describe("an article as a document of the index", () => {
   const article = parsedArticle("aws", { title: "AWS Signs a $38bn Compute Deal With OpenAI", keyPoints: ["OpenAI will rent Nvidia GPUs from AWS.", "The contract runs seven years."] });
