@@ -43,16 +43,29 @@ export const FRESH_DIR = path.join(here, "fresh");
  * whether the tuning generalises; keep it so (look at its figures, not its misses). Over all five corpora.
  */
 export const SEALED_DIR = path.join(here, "sealed");
+/**
+ * A second fresh set, written like the sealed one by a third writer (titles of all five corpora seen,
+ * nothing else) once both tuning rounds were done, and measured first as it came, without its misses read:
+ * first article 0.819, hit@3 0.903, key point 0.86. Its misses were then read for classes of failure (the
+ * fourth round), so it is a tuning set now, and the sealed set stays the one never read. Over all six corpora.
+ */
+export const FRESH2_DIR = path.join(here, "fresh2");
 
 /** A question set written apart from the code: where its questions and articles are, and the corpora its questions are asked over. */
-export interface HeldOutSet { dir: string; corpora: string[] }
+export interface HeldOutSet {
+  dir: string;
+  corpora: string[];
+  /** Never tuned on: its misses are not printed (whoever reads them to mend them makes it one more tuning set). */
+  sealed?: boolean;
+}
 
 /** The sets written apart from the code, as `npm run quality -- --<name>` and the quality test read them. */
 export const HELD_OUT_SETS = {
   heldout: { dir: HELDOUT_DIR, corpora: [path.join(HELDOUT_DIR, "corpus")] },
   chat: { dir: CHAT_DIR, corpora: ALL_CORPORA },
   fresh: { dir: FRESH_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus")] },
-  sealed: { dir: SEALED_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus"), path.join(SEALED_DIR, "corpus")] },
+  sealed: { dir: SEALED_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus"), path.join(SEALED_DIR, "corpus")], sealed: true },
+  fresh2: { dir: FRESH2_DIR, corpora: [...ALL_CORPORA, ...[FRESH_DIR, SEALED_DIR, FRESH2_DIR].map((dir) => path.join(dir, "corpus"))] },
 } satisfies Record<string, HeldOutSet>;
 
 export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
