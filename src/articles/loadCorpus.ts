@@ -76,13 +76,15 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
   const loaded = new Map<string, string>();
   const stamps = new Map<string, FileStamp>();
   const prefix = path.join(corpusDir, path.sep); // how listed paths start (path.relative is slow for thousands)
-  const relative = (file: string) => (file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(corpusDir, file)).split(path.sep).join("/");
+  const slashed = path.sep === "/" ? (name: string) => name : (name: string) => name.split(path.sep).join("/");
+  const relative = (file: string) => slashed(file.startsWith(prefix) ? file.slice(prefix.length) : path.relative(corpusDir, file));
+  const names = files.map(relative);
   // Files known from a snapshot are taken at once; only the others are read, 32 at a time.
   const results: Array<{ result: ParseResult; stamp: FileStamp | null }> = new Array(files.length);
   const toRead: number[] = [];
-  files.forEach((file, i) => {
+  files.forEach((_, i) => {
     const stamp = listed[i];
-    const known = stamp ? options.known?.(relative(file), stamp) : undefined;
+    const known = stamp ? options.known?.(names[i]!, stamp) : undefined;
     if (known) results[i] = { result: { ok: true, article: known }, stamp: stamp! };
     else toRead.push(i);
   });
@@ -91,7 +93,7 @@ export async function loadCorpus(corpusDir: string, options: LoadOptions = {}): 
   const takeReady = () => {
     for (; taken < files.length && results[taken]; taken++) {
       const { result, stamp } = results[taken]!;
-      const file = relative(files[taken]!);
+      const file = names[taken]!;
       if (!result.ok) {
         problems.push({ file, reason: result.reason });
         continue;

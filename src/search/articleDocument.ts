@@ -109,16 +109,22 @@ export function articleIndexOptions(common: ReadonlySet<string>): Options<Articl
  */
 export function keptInMemory(article: Article): Article {
   const own = (text: string) => (text.length > 12 ? Buffer.from(text, "utf8").toString("utf8") : text);
-  return {
-    ...article,
+  // Field by field, not spread: a snapshot's article has its text as getters (packedArticles.ts).
+  const kept: Article = {
+    id: own(article.id),
+    title: own(article.title),
+    url: own(article.url),
+    date: article.date,
+    summary: own(article.summary),
+    keyPoints: article.keyPoints.map(own),
     contentSummary: "",
     context: "",
     authorStyle: "",
     whyRead: "",
-    id: own(article.id),
-    title: own(article.title),
-    url: own(article.url),
-    summary: own(article.summary),
-    keyPoints: article.keyPoints.map(own),
+    tags: article.tags,
+    companies: article.companies,
+    deals: article.deals,
   };
+  if (article.scope !== undefined) kept.scope = article.scope;
+  return kept;
 }

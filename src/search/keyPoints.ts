@@ -65,7 +65,9 @@ export class KeyPointIndex {
   private readonly termIds = new Map<string, number>();
   private readonly termList: string[] = [];
   /** Per article: its context terms (title and deal parties), then per key point its length and terms. See `pack`. */
-  private readonly packed = new Map<string, Int32Array>();
+  private readonly packed = new Map<string, Int32Array | number>();
+  /** The packed terms of a snapshot's articles in one array: their entries in `packed` are positions in `starts`. */
+  private restored: { starts: Int32Array; data: Int32Array } = { starts: new Int32Array(1), data: new Int32Array(0) };
   /** In how many key points each term occurs; how many key points there are and their total length. */
   private readonly frequency = new Map<string, number>();
   private readonly points = { count: 0, terms: 0 };
@@ -141,9 +143,9 @@ export class KeyPointIndex {
   image(): KeyPointImage {
     const packedIds = [...this.packed.keys()];
     const packedStarts = new Int32Array(packedIds.length + 1);
-    packedIds.forEach((id, i) => (packedStarts[i + 1] = packedStarts[i]! + this.packed.get(id)!.length));
+    packedIds.forEach((id, i) => (packedStarts[i + 1] = packedStarts[i]! + this.dataOf(id)!.length));
     const packedData = new Int32Array(packedStarts[packedIds.length]!);
-    packedIds.forEach((id, i) => packedData.set(this.packed.get(id)!, packedStarts[i]!));
+    packedIds.forEach((id, i) => packedData.set(this.dataOf(id)!, packedStarts[i]!));
     return {
       termList: this.termList,
       packedIds,
@@ -163,7 +165,8 @@ export class KeyPointIndex {
       index.termList.push(termList[id]!);
       index.termIds.set(termList[id]!, id);
     }
-    for (let i = 0; i < packedIds.length; i++) index.packed.set(packedIds[i]!, packedData.subarray(packedStarts[i], packedStarts[i + 1]));
+    for (let i = 0; i < packedIds.length; i++) index.packed.set(packedIds[i]!, i);
+    index.restored = { starts: packedStarts, data: packedData };
     for (let i = 0; i < pointTerms.length; i++) index.frequency.set(pointTerms[i]!, pointCounts[i]!);
     Object.assign(index.points, image.points);
     return index;
@@ -186,8 +189,14 @@ export class KeyPointIndex {
     return Int32Array.from(data);
   }
 
+  private dataOf(id: string): Int32Array | undefined {
+    const entry = this.packed.get(id);
+    if (typeof entry !== "number") return entry;
+    return this.restored.data.subarray(this.restored.starts[entry], this.restored.starts[entry + 1]);
+  }
+
   private unpack(id: string): { context: Set<string>; points: string[][]; lengths: number[] } {
-    const data = this.packed.get(id);
+    const data = this.dataOf(id);
     const context = new Set<string>();
     const points: string[][] = [];
     const lengths: number[] = [];

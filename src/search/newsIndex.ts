@@ -13,6 +13,7 @@ import { splitExclusions } from "./negation.js";
 import { orderByTime, timeIntentOf } from "./timeIntent.js";
 import { versionFit, versionsAsked } from "./versionFit.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
+import { PackedArticle, packArticles, unpackArticles, type PackedArticles } from "./packedArticles.js";
 import { preparedArticle, rememberPrepared, type PreparedArticle } from "./preparedArticle.js";
 import { QueryExpander, type ExpandedQuery } from "./queryExpansion.js";
 import { candidatesOf, rankWithKeyPoints } from "./ranking.js";
@@ -31,7 +32,7 @@ export { visibleIn, type ArticleHit, type SearchableIndex } from "./searchableIn
 export interface IndexSnapshot extends KeyPointImage {
   commonTerms: string[];
   commonBasis: number;
-  articles: Article[];
+  articles: PackedArticles;
   miniSearch: MiniSearchImage;
 }
 
@@ -86,7 +87,7 @@ export class NewsIndex implements SearchableIndex {
   /** Everything the index holds, as plain data for `NewsIndex.restore` (see snapshot.ts). */
   toSnapshot(): IndexSnapshot {
     packPostings(this.articleIndex);
-    return { commonTerms: this.commonTerms(), commonBasis: this.commonBasis, articles: this.all(), miniSearch: imageOf(this.articleIndex), ...this.keyPoints.image() };
+    return { commonTerms: this.commonTerms(), commonBasis: this.commonBasis, articles: packArticles(this.all()), miniSearch: imageOf(this.articleIndex), ...this.keyPoints.image() };
   }
 
   /** An index as it was saved by `toSnapshot`, without parsing or tokenizing anything again. */
@@ -94,12 +95,13 @@ export class NewsIndex implements SearchableIndex {
     const index = new NewsIndex([], { commonTerms: snapshot.commonTerms, commonBasis: snapshot.commonBasis });
     index.articleIndex = fromImage(snapshot.miniSearch, articleIndexOptions(index.common));
     index.keyPoints = KeyPointIndex.restore(snapshot);
+    const articles = unpackArticles(snapshot.articles);
     // A plain loop: this runs for every article of an archive at start-up.
-    for (const article of snapshot.articles) {
+    for (const article of articles) {
       index.articles.set(article.id, article);
       if (article.scope !== undefined) index.scoped++;
-      index.companies.link(article);
     }
+    index.companies.linkAll(articles);
     return index;
   }
 
@@ -143,7 +145,7 @@ export class NewsIndex implements SearchableIndex {
     this.expander.clear(); // what counts as a misspelling depends on the corpus
     const { fields, points, kept: asKept } = preparedArticle(article);
     addCounted(this.articleIndex, article.id, fields, this.common);
-    const kept = asKept ? article : keptInMemory(article);
+    const kept = asKept || article instanceof PackedArticle ? article : keptInMemory(article);
     this.articles.set(kept.id, kept);
     this.dates.add(kept);
     if (kept.scope !== undefined) this.scoped++;

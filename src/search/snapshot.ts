@@ -1,17 +1,18 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { open, type FileHandle } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import v8 from "node:v8";
+import type { Article } from "../articles/article.js";
 import { listCorpusInWorker, loadCorpus, sameStamp, type Corpus, type FileStamp } from "../articles/loadCorpus.js";
 import { LARGE_CORPUS, NewsIndex, type IndexSnapshot } from "./newsIndex.js";
 import { loadAndIndex } from "./indexBuild.js";
 import { parseManyInWorkers } from "./preparePool.js";
+import { readSnapshotFile, writeSnapshotFile, type SnapshotRead } from "./snapshotFile.js";
 
 /** Bumped when the snapshot's layout changes. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 /** The snapshot's file name in DATA_DIR. */
 export const SNAPSHOT_FILE = "index.snapshot";
 
@@ -94,15 +95,22 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
   let index: NewsIndex;
   let removed = 0;
   // Read from its file this time (new, changed, or taking over an id), not the snapshot's own article.
-  const parsed = corpus.articles.filter((article) => article !== restored?.get(article.id));
-  const unchanged = new Set(restored ? corpus.articles.filter((article) => article === restored!.get(article.id)).map((article) => article.id) : []);
+  const parsed: Article[] = [];
+  const unchanged = new Set<string>();
+  for (const article of corpus.articles) {
+    if (restored && article === restored.get(article.id)) unchanged.add(article.id);
+    else parsed.push(article);
+  }
   const loadedFrom = restored ? saved.snapshot!.savedAt : null;
   if (restored) {
-    const present = new Set(corpus.articles.map((article) => article.id));
-    for (const article of restored.all()) {
-      if (!present.has(article.id)) {
-        restored.remove(article.id);
-        removed++;
+    // Every article of the snapshot taken as it was: none can be gone.
+    if (restored.size > unchanged.size) {
+      const present = new Set(corpus.articles.map((article) => article.id));
+      for (const article of restored.all()) {
+        if (!present.has(article.id)) {
+          restored.remove(article.id);
+          removed++;
+        }
       }
     }
     for (const article of parsed) restored.add(article); // new, or replacing the article of a changed file
@@ -111,7 +119,7 @@ export async function loadIndexedCorpus(corpusDir: string, options: { snapshotFi
     index = built!.index;
   }
   // What the rest of the program gets are the articles as the index keeps them.
-  corpus.articles = corpus.articles.map((article) => index.get(article.id)!);
+  if (parsed.length > 0) corpus.articles = corpus.articles.map((article) => index.get(article.id)!);
   const changed = !restored || parsed.length > 0 || removed > 0;
   let saveError: string | null = null;
   let current = loadedFrom;
@@ -160,48 +168,35 @@ export function saveSnapshot(file: string, fingerprint: string, corpus: Pick<Cor
     index: index.toSnapshot(),
   };
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, v8.serialize(snapshot));
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true }); // a full disk leaves no half-written file behind
-    throw error;
-  }
+  writeSnapshotFile(file, snapshot, arrayHolders);
   return savedAt;
 }
 
+/** The objects of a snapshot whose large typed arrays are written raw (snapshotFile.ts). */
+const arrayHolders = (snapshot: SnapshotFile) => [snapshot.files, snapshot.index, snapshot.index.miniSearch, snapshot.index.articles];
+
 async function readSnapshot(file: string, fingerprint: string): Promise<{ snapshot: SnapshotFile | null; restored: NewsIndex | null; rejected: string | null }> {
-  let data: Buffer;
+  let read: SnapshotRead<SnapshotFile>;
+  let handle: FileHandle | undefined;
   try {
-    data = await readFile(file);
+    handle = await open(file, "r");
+    read = await readSnapshotFile<SnapshotFile>(handle, checkSnapshot(fingerprint), arrayHolders);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { snapshot: null, restored: null, rejected: code === "ENOENT" ? null : `cannot be read (${code})` };
+  } finally {
+    await handle?.close();
   }
+  if (!read.ok) return { snapshot: null, restored: null, rejected: read.rejected };
   try {
-    const snapshot = v8.deserialize(data) as SnapshotFile;
-    if (snapshot?.format !== SNAPSHOT_FORMAT) return { snapshot: null, restored: null, rejected: "written by another version of Newsdesk" };
-    if (snapshot.fingerprint !== fingerprint) return { snapshot: null, restored: null, rejected: "built by other code, options or corpus folder" };
-    ownArrays(snapshot.index.miniSearch);
-    ownArrays(snapshot.index);
-    ownArrays(snapshot.files);
-    return { snapshot, restored: NewsIndex.restore(snapshot.index), rejected: null };
+    return { snapshot: read.value, restored: NewsIndex.restore(read.value.index), rejected: null };
   } catch {
     return { snapshot: null, restored: null, rejected: "damaged" };
   }
 }
 
-/**
- * A typed array read back by v8.deserialize may be a view into the whole file's buffer (when it happens
- * to be aligned); copied, it no longer keeps the file in memory for as long as the index lives.
- */
-function ownArrays(object: object): void {
-  const record = object as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (ArrayBuffer.isView(value) && value.byteLength !== value.buffer.byteLength) record[key] = (value as Int32Array).slice();
-  }
-}
+const checkSnapshot = (fingerprint: string) => (snapshot: SnapshotFile) =>
+  snapshot?.format !== SNAPSHOT_FORMAT ? "written by another version of Newsdesk" : snapshot.fingerprint !== fingerprint ? "built by other code, options or corpus folder" : null;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 let codeHash: string | null = null;

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
+import v8 from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCorpusIndex } from "../../src/app.js";
 import { ask } from "../../src/answers/ask.js";
@@ -110,11 +111,23 @@ describe("index snapshot", () => {
     }
   });
 
+  it("is rebuilt when written in the first format (all of it serialized by v8)", async () => {
+    writeFileSync(snapshotFile, v8.serialize({ format: 1, fingerprint: "whatever", index: {} }));
+    const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
+    expect(loaded.snapshot).toMatchObject({ used: false, rejected: "written by another version of Newsdesk", saved: true });
+    expect((await loadIndexedCorpus(corpusDir, { snapshotFile })).snapshot).toMatchObject({ used: true, parsed: 0 });
+  });
+
   it("is rebuilt when damaged, and a snapshot that cannot be saved costs only the next start's time", async () => {
     writeFileSync(snapshotFile, "not a snapshot at all");
     const loaded = await loadIndexedCorpus(corpusDir, { snapshotFile });
     expect(loaded.snapshot).toMatchObject({ used: false, rejected: "damaged", saved: true });
     expect(loaded.index.size).toBe(2);
+    // Cut short inside the articles' text, written after the rest.
+    const whole = readFileSync(snapshotFile);
+    writeFileSync(snapshotFile, whole.subarray(0, whole.length - 10));
+    expect((await loadIndexedCorpus(corpusDir, { snapshotFile })).snapshot).toMatchObject({ used: false, rejected: "damaged", saved: true });
+    expect(readFileSync(snapshotFile).length).toBe(whole.length);
     // A DATA_DIR that is a file: nothing can be saved there (whoever runs the tests).
     const blocked = path.join(dataDir, "a-file");
     writeFileSync(blocked, "");
