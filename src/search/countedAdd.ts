@@ -13,6 +13,9 @@ interface AddInternals {
 
 const createMap = () => new Map<number, Map<number, number>>();
 
+/** Each term's postings by field, as minisearch's radix tree holds them: looked up there once per term. */
+export type TermPostings = Map<string, Map<number, Map<number, number>>>;
+
 /**
  * Adds a document to the article index from its counted fields (`fieldCountsOf`), as minisearch's own
  * `add` would add the document they were counted from: the same document id, field lengths and term
@@ -20,8 +23,11 @@ const createMap = () => new Map<number, Map<number, number>>();
  * processes every word again, one word at a time: on a first start that is most of the main thread's
  * work, and the counting is done beforehand on the worker threads. Words in `common` are indexed in
  * titles only, as the index's own `processTerm` does. A test checks both ways give the same index.
+ * With `seen`, each term's postings are found in minisearch's radix tree once and kept there after (a
+ * walk down the tree per word is most of the rest): valid for as long as no term leaves the tree, that is
+ * until anything is removed from the index.
  */
-export function addCounted<T>(miniSearch: MiniSearch<T>, id: string, fields: FieldCounts[], common: ReadonlySet<string>): void {
+export function addCounted<T>(miniSearch: MiniSearch<T>, id: string, fields: FieldCounts[], common: ReadonlySet<string>, seen?: TermPostings): void {
   const ms = miniSearch as unknown as AddInternals;
   if (ms._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
   const shortId = ms.addDocumentId(id);
@@ -32,7 +38,11 @@ export function addCounted<T>(miniSearch: MiniSearch<T>, id: string, fields: Fie
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t]!;
       if (field !== "title" && common.has(term)) continue;
-      const byField = ms._index.fetch(term, createMap);
+      let byField = seen?.get(term);
+      if (!byField) {
+        byField = ms._index.fetch(term, createMap);
+        seen?.set(term, byField);
+      }
       let postings = byField.get(fieldId);
       if (!postings) byField.set(fieldId, (postings = new Map()));
       postings.set(shortId, (postings.get(shortId) ?? 0) + counts[t]!);

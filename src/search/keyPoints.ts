@@ -69,18 +69,22 @@ export class KeyPointIndex {
   /** The packed terms of a snapshot's articles in one array: their entries in `packed` are positions in `starts`. */
   private restored: { starts: Int32Array; data: Int32Array } = { starts: new Int32Array(1), data: new Int32Array(0) };
   /** In how many key points each term occurs; how many key points there are and their total length. */
-  private readonly frequency = new Map<string, number>();
+  private readonly frequency: number[] = [];
+  /** For each term id, the last key point counted that held it (to count a term once per key point). */
+  private readonly lastCounted: number[] = [];
+  private counted = 0;
   private readonly points = { count: 0, terms: 0 };
 
   /** Adds an article's key points (see `pointTermsOf`). */
   add(id: string, { context, points, lengths }: PointTerms): void {
-    this.count(points, lengths, 1);
-    this.packed.set(id, this.pack(context, points, lengths));
+    const data = this.pack(context, points, lengths);
+    this.count(data, 1);
+    this.packed.set(id, data);
   }
 
   remove(id: string): void {
-    const { points, lengths } = this.unpack(id);
-    this.count(points, lengths, -1);
+    const data = this.dataOf(id);
+    if (data) this.count(data, -1);
     this.packed.delete(id);
   }
 
@@ -112,7 +116,7 @@ export class KeyPointIndex {
         for (const t of pointTerms) if (t === term) tf++;
         if (tf === 0) continue;
         found.add(term);
-        const df = this.frequency.get(term) ?? 1;
+        const df = this.frequency[this.termIds.get(term) ?? -1] || 1;
         const idf = Math.log(1 + (this.points.count - df + 0.5) / (df + 0.5));
         const bm25 = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * (lengths[index] ?? pointTerms.length)) / averageLength)));
         for (const [source, weight] of sourcesOf(term, asked, derived)) perQuery.set(source, (perQuery.get(source) ?? 0) + weight * bm25);
@@ -151,8 +155,8 @@ export class KeyPointIndex {
       packedIds,
       packedStarts,
       packedData,
-      pointTerms: [...this.frequency.keys()],
-      pointCounts: Int32Array.from(this.frequency.values()),
+      pointTerms: this.termList.filter((_, id) => this.frequency[id]! > 0),
+      pointCounts: Int32Array.from(this.frequency.filter((count) => count > 0)),
       points: { ...this.points },
     };
   }
@@ -167,7 +171,11 @@ export class KeyPointIndex {
     }
     for (let i = 0; i < packedIds.length; i++) index.packed.set(packedIds[i]!, i);
     index.restored = { starts: packedStarts, data: packedData };
-    for (let i = 0; i < pointTerms.length; i++) index.frequency.set(pointTerms[i]!, pointCounts[i]!);
+    for (let id = 0; id < termList.length; id++) {
+      index.frequency.push(0);
+      index.lastCounted.push(0);
+    }
+    for (let i = 0; i < pointTerms.length; i++) index.frequency[index.termIds.get(pointTerms[i]!)!] = pointCounts[i]!;
     Object.assign(index.points, image.points);
     return index;
   }
@@ -178,6 +186,8 @@ export class KeyPointIndex {
       id = this.termList.length;
       this.termList.push(term);
       this.termIds.set(term, id);
+      this.frequency.push(0);
+      this.lastCounted.push(0);
     }
     return id;
   }
@@ -214,14 +224,19 @@ export class KeyPointIndex {
     return { context, points, lengths };
   }
 
-  private count(points: string[][], lengths: number[], change: 1 | -1): void {
-    for (const length of lengths) this.points.terms += change * length;
-    for (const point of points) {
+  /** Counts a packed article's key points in (1) or out (-1) of the totals and of each term's frequency. */
+  private count(data: Int32Array, change: 1 | -1): void {
+    let at = 1 + data[0]!; // past the context terms
+    while (at < data.length) {
+      this.points.terms += change * data[at++]!;
       this.points.count += change;
-      for (const term of new Set(point)) {
-        const count = (this.frequency.get(term) ?? 0) + change;
-        if (count > 0) this.frequency.set(term, count);
-        else this.frequency.delete(term);
+      const serial = ++this.counted;
+      const end = at + 1 + data[at]!;
+      for (at++; at < end; at++) {
+        const id = data[at]!;
+        if (this.lastCounted[id] === serial) continue;
+        this.lastCounted[id] = serial;
+        this.frequency[id]! += change;
       }
     }
   }

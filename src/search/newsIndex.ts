@@ -4,7 +4,7 @@ import { articleIndexOptions, keptInMemory, type ArticleDoc } from "./articleDoc
 import { ArticleMatcher } from "./articleMatches.js";
 import { answerTypeOf } from "./answerType.js";
 import { commonTermsOf } from "./commonTerms.js";
-import { addCounted } from "./countedAdd.js";
+import { addCounted, type TermPostings } from "./countedAdd.js";
 import { CompanyArticles } from "./companyArticles.js";
 import { DateOrder } from "./dateOrder.js";
 import { KeyPointIndex, type KeyPointImage } from "./keyPoints.js";
@@ -56,6 +56,8 @@ export class NewsIndex implements SearchableIndex {
   private readonly expander: QueryExpander;
   /** How many articles are visible to one server only. */
   private scoped = 0;
+  /** Terms' postings found so far while the index is built (see `addCounted`): dropped once built, or on any removal. */
+  private building: TermPostings | null = new Map();
 
   /** How many articles the common words were counted on (a snapshot is rebuilt when the corpus drifts far from it). */
   readonly commonBasis: number;
@@ -81,6 +83,7 @@ export class NewsIndex implements SearchableIndex {
 
   /** Built as minisearch builds (Maps, on the garbage-collected heap), the postings are packed once into one array. */
   compact(): void {
+    this.building = null;
     packPostings(this.articleIndex, { compact: true });
   }
 
@@ -94,6 +97,7 @@ export class NewsIndex implements SearchableIndex {
   static restore(snapshot: IndexSnapshot): NewsIndex {
     const index = new NewsIndex([], { commonTerms: snapshot.commonTerms, commonBasis: snapshot.commonBasis });
     index.articleIndex = fromImage(snapshot.miniSearch, articleIndexOptions(index.common));
+    index.building = null;
     index.keyPoints = KeyPointIndex.restore(snapshot);
     const articles = unpackArticles(snapshot.articles);
     // A plain loop: this runs for every article of an archive at start-up.
@@ -144,7 +148,7 @@ export class NewsIndex implements SearchableIndex {
     if (this.articles.has(article.id)) this.remove(article.id);
     this.expander.clear(); // what counts as a misspelling depends on the corpus
     const { fields, points, kept: asKept } = preparedArticle(article);
-    addCounted(this.articleIndex, article.id, fields, this.common);
+    addCounted(this.articleIndex, article.id, fields, this.common, this.building ?? undefined);
     const kept = asKept || article instanceof PackedArticle ? article : keptInMemory(article);
     this.articles.set(kept.id, kept);
     this.dates.add(kept);
@@ -158,6 +162,7 @@ export class NewsIndex implements SearchableIndex {
     const article = this.articles.get(id);
     if (!article) return false;
     this.articles.delete(id);
+    this.building = null; // minisearch may drop terms left without documents
     this.dates.remove(article);
     if (article.scope !== undefined) this.scoped--;
     this.companies.unlink(article);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { zipfCorpus } from "../../bench/zipfArchive.js";
 import { parseArticleText } from "../../src/articles/parse.js";
 import { articleIndexOptions, documentOf, fieldCountsOf, type ArticleDoc } from "../../src/search/articleDocument.js";
-import { addCounted } from "../../src/search/countedAdd.js";
+import { addCounted, type TermPostings } from "../../src/search/countedAdd.js";
 import { internals } from "../../src/search/packedPostings.js";
 import { parsedArticle } from "../helpers/articles.js";
 
@@ -28,11 +28,16 @@ describe("adding an article from its counted fields", () => {
   it("builds the index minisearch's own add builds, term for term and in the same order", () => {
     const added = new MiniSearch<ArticleDoc>(articleIndexOptions(common));
     const counted = new MiniSearch<ArticleDoc>(articleIndexOptions(common));
+    // As a build adds them: each term's postings looked up in minisearch's tree once, then kept.
+    const countedInBulk = new MiniSearch<ArticleDoc>(articleIndexOptions(common));
+    const seen: TermPostings = new Map();
     for (const article of articles) {
       added.add(documentOf(article));
       addCounted(counted, article.id, fieldCountsOf(documentOf(article)), common);
+      addCounted(countedInBulk, article.id, fieldCountsOf(documentOf(article)), common, seen);
     }
     expect(contents(counted)).toEqual(contents(added));
+    expect(contents(countedInBulk)).toEqual(contents(added));
     for (const query of ["OpenAI Nvidia", "said deal", "Globex $2 billion", "nvdia chips"]) {
       expect(counted.search(query).map((r) => [r.id, r.score])).toEqual(added.search(query).map((r) => [r.id, r.score]));
     }
