@@ -1,6 +1,7 @@
 import { companyAliases } from "../extract/companies.js";
 import { namingCompanies } from "../extract/nicknames.js";
 import { numbersAsDigits } from "./numberWords.js";
+import { namingPlaces } from "./places.js";
 
 /** Possessives typed without the apostrophe: "nvidias deal" is "nvidia's deal". */
 const BARE_POSSESSIVE = /(?<![\p{L}\p{N}])([\p{L}\p{N}.]{3,})s(?![\p{L}\p{N}'’])/gu;
@@ -12,10 +13,10 @@ function withApostrophes(question: string): string {
 
 /**
  * A question as it is searched: written the way chat writes it ("nvidias", "big blue", "nadellas
- * company", "three trillion", "a fifth"), read the way articles write it.
+ * company", "three trillion", "a fifth", "the lone star state"), read the way articles write it.
  */
 export function readQuestion(question: string): string {
-  return namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question))));
+  return namingPlaces(namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question)))));
 }
 
 /**
@@ -51,6 +52,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],
   // What a company wanted by a date is what it planned: "how many sites did it want running by 2026".
   [/\bwant(s|ed)?\b(?= [^?]*\bby\b)/gi, "$& planned"],
+  // "How many" only asks for a count (answerType.ts reads it from the question as typed): "many" would find "many of the roles".
+  [/\bhow many\b/gi, "how"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -55,6 +55,8 @@ function pushWords(text: string, into: string[]): void {
       into.push(word);
       // A "chief executive" is the CEO: "who is the ceo" meets "led by chief executive Peng Xiao".
       if ((word === "executive" || word === "Executive") && /^chief$/i.test(into[into.length - 2] ?? "")) into.push("ceo");
+      // Who "stepped down" resigned: "why did she quit" meets "stepped down from the board".
+      else if ((word === "down" || word === "Down") && /^step(s|ped|ping)?$/i.test(into[into.length - 2] ?? "")) into.push("resign");
     } else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
     else {
       const unit = WITH_UNIT.exec(word);
@@ -86,6 +88,9 @@ export function processTerm(term: string): string | null {
 const MEMO_SIZE = 200_000;
 const memo = new Map<string, string | null>();
 
+/** Letters, digits and at most one letter, then a plural "s": "h100s", "mi300xs". */
+const PLURAL_MODEL = /^([a-z]+\d+[a-z]?)s$/;
+
 function normalizeTerm(term: string): string | null {
   const word = term
     .toLowerCase()
@@ -94,7 +99,8 @@ function normalizeTerm(term: string): string | null {
     .replace(/’/g, "'")
     .replace(/'s$|'$/, "");
   if (word.length === 0 || STOP_WORDS.has(word)) return null;
-  if (/\d/.test(word)) return word.replace(/[']/g, "");
+  // A model's name in the plural is the model: "h100s", "gb200s" are "h100", "gb200".
+  if (/\d/.test(word)) return word.replace(/[']/g, "").replace(PLURAL_MODEL, "$1");
   const stemmed = stemmer(word.replace(/[.']/g, ""));
   return stemmed.length > 0 ? synonymTerm(stemmed) : null;
 }

@@ -95,6 +95,11 @@ describe("the deals an article reports", () => {
     expect(four.map((d) => d.amount?.value)).toEqual([1e9, 2e9, 3e9]);
   });
 
+  it("reads contracts awarded and a cloud two companies build for a sum as deals", () => {
+    expect(extractDeals(article("Pentagon Awards Nvidia and Oracle Contracts Worth $90 Million"), ["Pentagon", "Nvidia", "Oracle"])[0]).toMatchObject({ parties: ["Pentagon", "Nvidia", "Oracle"], amount: { value: 9e7 } });
+    expect(extractDeals(article("SAP and Nokia Build a $700 Million Sovereign Cloud in Finland"), ["SAP", "Nokia"])[0]).toMatchObject({ kind: "compute", parties: ["SAP", "Nokia"] });
+  });
+
   it("needs a deal word, a sum and two companies in a headline that names no kind", () => {
     expect(extractDeals(article("Nvidia Completes $4.9 Billion Deal"), ["Nvidia"])).toEqual([]);
     expect(extractDeals(article("Nvidia and Intel Complete Deal"), ["Nvidia", "Intel"])).toEqual([]);
@@ -111,6 +116,11 @@ describe("the deals an article reports", () => {
     expect(extractDeals(article("Nvidia Unveils $2 Billion Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])[0]).toMatchObject({ kind: "supply", parties: ["Nvidia", "Microsoft"] });
     expect(extractDeals(article("Nvidia Unveils Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])).toEqual([]);
     expect(extractDeals(article("Nvidia Unveils $2 Billion Chip Supply Deal"), ["Nvidia"])).toEqual([]);
+  });
+
+  it("does not take the letter of a round for a party", () => {
+    const companies = extractCompanies({ title: "Zentrica Lands $2 Billion Series K", summary: "The startup Zentrica raised a Series K, its eleventh round.", keyPoints: [], tags: [] });
+    expect(companies).toEqual(["Zentrica"]);
   });
 
   it("lists the headline's parties in the order it names them, spelled as the article's companies, at most five", () => {

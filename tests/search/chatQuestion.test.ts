@@ -74,8 +74,34 @@ describe("companies as chat names them", () => {
     expect(terms("Mistral shares")).not.toContain("ai");
   });
 
+  it("reads a description with its last word swapped for a like one, and compounds written apart or together", () => {
+    expect(companiesIn("what did the grok creator ship")).toEqual(["xAI"]);
+    expect(companiesIn("what is musks ai outfit worth")).toEqual(["xAI"]);
+    expect(companiesIn("the iphone manufacturer and the wechat developer")).toEqual(["Apple", "Tencent"]);
+    expect(companiesIn("the taiwanese chip maker")).toEqual(["TSMC"]);
+    expect(companiesIn("the graphics chipmaker")).toEqual(["Nvidia"]);
+    expect(companiesIn("the windows lab")).toEqual([]);
+  });
+
+  it("knows the companies of the chip, cloud and AI industry beyond the biggest, with tickers, bosses and descriptions", () => {
+    expect(companiesIn("what did the gorilla glass maker sign")).toEqual(["Corning"]);
+    expect(companiesIn("glw and mrvl and amat")).toEqual(["Corning", "Marvell", "Applied Materials"]);
+    expect(companiesIn("what is the dod buying")).toEqual(["Pentagon"]);
+    expect(companiesIn("the armed forces and palmer luckey")).toEqual(["Pentagon", "Anduril"]);
+    expect(companiesIn("mary barra plant")).toEqual(["General Motors"]);
+    expect(companiesIn("jayshree ullal on switches")).toEqual(["Arista"]);
+    expect(companiesIn("the cadence of releases")).toEqual([]);
+  });
+
   it("reads possessives typed without the apostrophe", () => {
     expect(companiesIn("nvidias deal with intel")).toEqual(["Nvidia", "Intel"]);
+  });
+});
+
+describe("places as chat names them", () => {
+  it("reads a state by its nickname", () => {
+    expect(readQuestion("how big is the campus in the buckeye state")).toMatch(/campus in Ohio$/);
+    expect(terms(readQuestion("the peach state data center"))).toContain(terms("georgia")[0]);
   });
 });
 
@@ -121,6 +147,11 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
+  it("does not search the words that only make a question a count", () => {
+    expect(terms(readQuestion("how many engineers moved"))).toEqual(terms("engineers moved"));
+    expect(terms(readQuestion("many engineers moved"))).toEqual(terms("many engineers moved"));
   });
 
   it("also searches a plant coming back online as restarting", () => {
