@@ -45,6 +45,10 @@ const SIZE_IN_TEXT = /\d[\d,.]*\s?(k|thousand|million|billion)?[\s-]*(tokens?|wo
 const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
 /** What a party asks for: "prosecutors asked for Google to be forced to sell", "the union is seeking". */
 const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
+/** How a price moved: a move word ("rose", "fell about 7%", "erasing $589 billion") beside a share or a sum. */
+const MOVE_IN_TEXT = /\b(rose|rise|rises|rising|jump\w*|surg\w*|soar\w*|climb\w*|gain\w*|rall(y|ied|ies)|popped|added|fell|fall|falls|falling|drop\w*|slid|slide|slides|sliding|slipp?\w*|sank|sink\w*|tumbl\w*|plung\w*|slump\w*|declin\w*|lost|los(e|es|ing)|shed|erased|erasing|wiped|wiping|record high|all-time high)\b/i;
+const MOVED_BY = /\d\s?(%|percent\b)|[$€£]\s?\d/i;
+
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
@@ -62,7 +66,7 @@ export function isSpecific(type: AnswerType): boolean {
     case "count": return type.unit !== null;
     case "date": return type.ahead;
     case "name": return type.role !== null;
-    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": return true;
+    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": case "move": return true;
     default: return false;
   }
 }
@@ -86,6 +90,7 @@ export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<s
     case "source": return SOURCE_IN_TEXT.test(text) && findMoney(text).some((m) => m.explicit);
     case "outcome": return OUTCOME_IN_TEXT.test(text);
     case "demand": return DEMAND_IN_TEXT.test(text);
+    case "move": return MOVE_IN_TEXT.test(text) && MOVED_BY.test(text);
     default: return false;
   }
 }

@@ -11,9 +11,10 @@ export type AnswerType =
    * `size`: "how much text / data / power" a quantity with its measure ("200,000 tokens", "1 gigawatt");
    * `source`: "where is the money coming from" what pays for it ("funded by converting grants");
    * `outcome`: "what did Google win" how a ruling or a contest went ("the judge rejected the claim");
-   * `demand`: "what does the DOJ want" what a party asks for ("prosecutors asked for ... to be forced to sell").
+   * `demand`: "what does the DOJ want" what a party asks for ("prosecutors asked for ... to be forced to sell");
+   * `move`: "how did the stock react", "how far did shares drop" how a price moved ("shares fell about 7%").
    */
-  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" }
+  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" | "move" }
   | { kind: "count"; unit: string | null }
   /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
   | { kind: "date"; ahead: boolean }
@@ -58,6 +59,14 @@ const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come 
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
+/** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */
+const MOVE = new RegExp(
+  [
+    String.raw`\bhow (did|does|do|has|have|had|is|are|was|were) (the )?(\w+ ){0,3}(stock|stocks|shares?|share price|market value|market cap|investors|wall street|the market)\b[^?]{0,40}\b(react\w*|respond\w*|do|move|moved|perform\w*|fare|fared|trade|traded|take it|took it)\b`,
+    String.raw`\bhow (far|much|big|hard|sharply|steeply|high|low)\b[^?]{0,60}\b(drop|dropped|fall|fell|rise|rose|risen|climb\w*|jump\w*|gain\w*|sink|sank|slid\w*|slide|surg\w*|tumbl\w*|plung\w*|rall(y|ied)|soar\w*|slump\w*|declin\w*|spike\w*|pop|popped)\b`,
+    String.raw`\b(stock|share|shares|share price|market) (reaction|move|moves|movement|jump|drop|fall|rise|rally|slump|pop)\b|\bwhat happened to (the )?(\w+ ){0,2}(stock|shares)\b`,
+  ].join("|"),
+);
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
 const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|re-?open(s|ing)?|restart(s|ing)?|come(s)?( back)? online|(come|comes|coming) back|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
@@ -79,6 +88,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
   if (DURATION.test(text)) return { kind: "duration" };
   if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
+  if (MOVE.test(text)) return { kind: "move" };
   if (SIZE.test(text)) return { kind: "size" };
   if (SOURCE.test(text)) return { kind: "source" };
   // "Who won the case" asks how it went, more than for a name.

@@ -54,6 +54,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bwant(s|ed)?\b(?= [^?]*\bby\b)/gi, "$& planned"],
   // "How many" only asks for a count (answerType.ts reads it from the question as typed): "many" would find "many of the roles".
   [/\bhow many\b/gi, "how"],
+  // A company's stock is its shares, as news writes of its moves: "how did the stock react", "shares rose 4%".
+  [/\bstocks?\b(?! (split|buyback|award|option|grant|exchange|market)s?\b)/gi, "$& shares"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -67,6 +67,18 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(owner, "The venture was announced by Jensen Huang in Riyadh.")).toBe(false);
   });
 
+  it("reads how a stock reacted, dropped or climbed as a price move, found where a share or a sum moved", () => {
+    for (const question of ["how did zetas stock react to the recall", "how far did the shares slide after the ruling", "how much had the chipmaker climbed by march", "what happened to oxide stock"]) {
+      expect(answerTypeOf(question), question).toEqual({ kind: "move" });
+    }
+    expect(answerTypeOf("how much did zeta pay")).toEqual({ kind: "money" });
+    const move = answerTypeOf("how did the stock react");
+    expect(holdsAnswer(move, "Zeta shares slid roughly 9% in late trading.")).toBe(true);
+    expect(holdsAnswer(move, "The rally erased $40 billion of market value.")).toBe(true);
+    expect(holdsAnswer(move, "Zeta will charge $20 a month for the plan.")).toBe(false);
+    expect(holdsAnswer(move, "Revenue rose in the quarter.")).toBe(false);
+  });
+
   it("reads what something was renamed as the name it took", () => {
     const renamed = answerTypeOf("what did the bank rebrand to");
     expect(renamed).toEqual({ kind: "name", role: "title" });

@@ -149,6 +149,12 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
   });
 
+  it("also searches a company's stock as its shares, not a stock split or the stock market", () => {
+    expect(terms(readQuestion("how did zeta stock do"))).toContain(terms("shares")[0]);
+    expect(terms(readQuestion("the stock split"))).not.toContain(terms("shares")[0]);
+    expect(terms(readQuestion("the stock market"))).not.toContain(terms("shares")[0]);
+  });
+
   it("does not search the words that only make a question a count", () => {
     expect(terms(readQuestion("how many engineers moved"))).toEqual(terms("engineers moved"));
     expect(terms(readQuestion("many engineers moved"))).toEqual(terms("many engineers moved"));
