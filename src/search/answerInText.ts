@@ -47,6 +47,8 @@ const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|side
 const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
 /** How a price moved: a move word ("rose", "fell about 7%", "erasing $589 billion") beside a share or a sum. */
 const MOVE_IN_TEXT = /\b(rose|rise|rises|rising|jump\w*|surg\w*|soar\w*|climb\w*|gain\w*|rall(y|ied|ies)|popped|added|fell|fall|falls|falling|drop\w*|slid|slide|slides|sliding|slipp?\w*|sank|sink\w*|tumbl\w*|plung\w*|slump\w*|declin\w*|lost|los(e|es|ing)|shed|erased|erasing|wiped|wiping|record high|all-time high)\b/i;
+/** A comparison: "twice the speed", "3x", "four times", "40% faster", "half the cost". */
+const RATIO_IN_TEXT = /\b(twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|half|halve[sd]?|\d+(\.\d+)?\s?(x|times)|(two|three|four|five|six|seven|eight|nine|ten) times)\b|\d\s?(%|percent)\s+(faster|quicker|cheaper|more|less|better|lower|higher|smaller|bigger|larger|slower)\b/i;
 const MOVED_BY = /\d\s?(%|percent\b)|[$€£]\s?\d/i;
 
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
@@ -66,7 +68,7 @@ export function isSpecific(type: AnswerType): boolean {
     case "count": return type.unit !== null;
     case "date": return type.ahead;
     case "name": return type.role !== null;
-    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": case "move": return true;
+    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": case "move": case "ratio": return true;
     default: return false;
   }
 }
@@ -91,6 +93,7 @@ export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<s
     case "outcome": return OUTCOME_IN_TEXT.test(text);
     case "demand": return DEMAND_IN_TEXT.test(text);
     case "move": return MOVE_IN_TEXT.test(text) && MOVED_BY.test(text);
+    case "ratio": return RATIO_IN_TEXT.test(text);
     default: return false;
   }
 }
@@ -149,9 +152,11 @@ function countsIn(text: string, unit: string | null): boolean {
 
 /**
  * Counting people: "how many people" is answered by "55 engineers" or "14,000 corporate roles"; counting
- * organisations: "how many companies use it" by "300,000 business customers".
+ * organisations: "how many companies use it" by "300,000 business customers"; counting sites: "how many
+ * sites" by "28 data centres".
  */
 const COUNTED_KINDS = [
-  new Set(terms("people persons employees engineers researchers scientists designers staff workers jobs executives managers users customers")),
+  new Set(terms("people persons employees engineers researchers scientists designers staff workers jobs executives managers users customers shoppers consumers buyers subscribers members households viewers listeners players drivers patients students residents voters")),
   new Set(terms("companies firms businesses customers clients enterprises organizations organisations brands partners accounts")),
+  new Set(terms("sites centers facilities campuses locations plants factories fabs offices stores")),
 ];

@@ -12,9 +12,10 @@ export type AnswerType =
    * `source`: "where is the money coming from" what pays for it ("funded by converting grants");
    * `outcome`: "what did Google win" how a ruling or a contest went ("the judge rejected the claim");
    * `demand`: "what does the DOJ want" what a party asks for ("prosecutors asked for ... to be forced to sell");
-   * `move`: "how did the stock react", "how far did shares drop" how a price moved ("shares fell about 7%").
+   * `move`: "how did the stock react", "how far did shares drop" how a price moved ("shares fell about 7%");
+   * `ratio`: "how much quicker", "how many times cheaper" a comparison ("twice the speed", "3x", "40% faster").
    */
-  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" | "move" }
+  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" | "move" | "ratio" }
   | { kind: "count"; unit: string | null }
   /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
   | { kind: "date"; ahead: boolean }
@@ -37,7 +38,7 @@ const DATE = /\b(when|whens|what date|what day|what month|what year|which year|h
 const SIZE = /\bhow (much|big|large|long) (of )?(an? )?(text|data|context|memory|power|energy|electricity|capacity|compute|computing|storage|bandwidth|input|code|information|content|prompt|document)\b/;
 /** "Where is the money coming from", "how is it funded": what pays for it. */
 const SOURCE = /\b(where (is|was|does|did|will)\b[^?]{0,30}\b(money|cash|funds?|funding|financing|capital)\b[^?]{0,60}\b(come|comes|coming|from)|how (is|was|will|are|were) (it|this|that|the \w+)( \w+){0,3} (be )?(funded|financed|paid for)|who (is )?pays? for|funded how|source of (the )?(money|cash|funds|funding))\b/;
-const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|worth|valu(e|ed|ation)|amount|how big (a|was the) (deal|check|cheque|round|contract|investment|fine)|what did \w+( \w+)? (get|receive|pay|spend|offer|put in|invest)|put in|sum)\b/;
+const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|worth|valu(e|ed|ation)|amount|refunds?|payouts?|per (person|head|customer|user|seat|share|household|employee)|how big (a|was the) (deal|check|cheque|round|contract|investment|fine)|what did \w+( \w+)? (get|receive|pay|spend|offer|put in|invest)|put in|sum)\b/;
 const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (city|state|country|court|site|town))\b/;
 /** "Who" asks for a name even when the question's topic is a sum ("the $500 billion valuation, who bought the shares"). */
 const WHO = /\b(who|whos|whom)\b/;
@@ -59,6 +60,8 @@ const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come 
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;
+/** "How much quicker", "how many times cheaper", "how much more efficient": a comparison, not a sum. */
+const RATIO = /\bhow (much|many times)( (more|less))? (\w+er|more \w+|less \w+)\b(?<!\b(?:how much (?:money|power|water|data|computer|paper|order|other|cover|over|ever|never|under|after|either|rather|together|further)))/;
 /** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */
 const MOVE = new RegExp(
   [
@@ -82,6 +85,7 @@ export const FACT_WORDS = new Set(terms("price prices priced cost costs worth va
 export function answerTypeOf(question: string): AnswerType {
   const text = plain(question);
   if (SHARE.test(text)) return { kind: "share" };
+  if (RATIO.test(text)) return { kind: "ratio" };
   const count = COUNT.exec(text);
   // "anthropic google tpus how many": a fragment names what it counts before the question words.
   const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);

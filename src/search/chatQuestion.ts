@@ -51,7 +51,16 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bpocket(s|ed|ing)?\b/gi, "$& receive"],
   [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],
   // What a company wanted by a date is what it planned: "how many sites did it want running by 2026".
-  [/\bwant(s|ed)?\b(?= [^?]*\bby\b)/gi, "$& planned"],
+  [/\b(want(s|ed)?|hop(e|es|ed|ing)|aim(s|ed|ing)?|intend(s|ed|ing)?)\b(?= [^?]*\bby\b)/gi, "$& planned aiming"],
+  // Who a company is "teaming up with" or "pairing with" is its partner.
+  [/\b(team(s|ed|ing)? up|pair(s|ed|ing)? up|join(s|ed|ing)? forces|partner(s|ed|ing)? up)\b/gi, "$& partners"],
+  // What someone "used to run" they ran before: "previously ran", "formerly led".
+  [/\bused to (run|lead|head|work|be|own|manage)\b/gi, "$& previously formerly"],
+  // Money back is a refund; a prompt's length is the model's context window, counted in tokens.
+  [/\b(money|cash) back\b|\breimburs\w*/gi, "$& refunds"],
+  [/\bhow (long|big|large) (of )?an? (prompt|input)\b|\b(prompt|input) (length|size|limit)\b|\bhow much (text|input)\b/gi, "$& context window tokens"],
+  // The most a payment, a fine or a price can be is what news writes "up to" (read as "maximum", text.ts).
+  [/\b(max|at most)\b/gi, "$& maximum"],
   // "How many" only asks for a count (answerType.ts reads it from the question as typed): "many" would find "many of the roles".
   [/\bhow many\b/gi, "how"],
   // A company's stock is its shares, as news writes of its moves: "how did the stock react", "shares rose 4%".

@@ -26,6 +26,9 @@ const GROUPS = [
   "owner owners own owns owned ownership",
   "profit profits earnings",
   "resign resigns resigned resignation quit quits retire retires retired retirement",
+  "speed speeds speedier fast faster fastest quick quicker quickest",
+  // British and American spellings the stemmer leaves apart: "data centres", "data centers".
+  "center centers centre centres",
   // Units as chat abbreviates them: "how many gw" meets "6 gigawatts".
   "gigawatt gigawatts gw",
   "megawatt megawatts mw",

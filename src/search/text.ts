@@ -57,6 +57,8 @@ function pushWords(text: string, into: string[]): void {
       if ((word === "executive" || word === "Executive") && /^chief$/i.test(into[into.length - 2] ?? "")) into.push("ceo");
       // Who "stepped down" resigned: "why did she quit" meets "stepped down from the board".
       else if ((word === "down" || word === "Down") && /^step(s|ped|ping)?$/i.test(into[into.length - 2] ?? "")) into.push("resign");
+      // "Up to $51": the most it can be.
+      else if ((word === "to" || word === "To") && /^up$/i.test(into[into.length - 2] ?? "")) into.push("maximum");
     } else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
     else {
       const unit = WITH_UNIT.exec(word);

@@ -79,6 +79,30 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(move, "Revenue rose in the quarter.")).toBe(false);
   });
 
+  it("reads how much quicker or how many times cheaper as a comparison, found where one is made", () => {
+    for (const question of ["how much quicker is the new zeta chip", "how many times cheaper is the plan", "how much more efficient is it"]) {
+      expect(answerTypeOf(question), question).toEqual({ kind: "ratio" });
+    }
+    expect(answerTypeOf("how much money did it raise")).toEqual({ kind: "money" });
+    expect(answerTypeOf("how many times did it fail")).toMatchObject({ kind: "count" });
+    const ratio = answerTypeOf("how much faster is it");
+    for (const point of ["It runs at twice the speed of its predecessor.", "Inference is 4x cheaper.", "The chip is 30% faster than the last one."]) {
+      expect(holdsAnswer(ratio, point), point).toBe(true);
+    }
+    expect(holdsAnswer(ratio, "It costs $3 per million tokens.")).toBe(false);
+  });
+
+  it("reads a refund, a payout or a sum per person as money", () => {
+    expect(answerTypeOf("max refund per person")).toEqual({ kind: "money" });
+    expect(answerTypeOf("biggest payout in the settlement")).toEqual({ kind: "money" });
+  });
+
+  it("counts shoppers and subscribers as people, and data centres as sites", () => {
+    expect(holdsAnswer(answerTypeOf("how many shoppers got refunds"), "refunds for about 2 million affected customers")).toBe(true);
+    expect(holdsAnswer(answerTypeOf("how many sites will it run"), "aiming for 12 data centres in operation")).toBe(true);
+    expect(holdsAnswer(answerTypeOf("how many sites will it run"), "about 900 engineers work there")).toBe(false);
+  });
+
   it("reads what something was renamed as the name it took", () => {
     const renamed = answerTypeOf("what did the bank rebrand to");
     expect(renamed).toEqual({ kind: "name", role: "title" });

@@ -129,7 +129,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -153,6 +153,17 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how did zeta stock do"))).toContain(terms("shares")[0]);
     expect(terms(readQuestion("the stock split"))).not.toContain(terms("shares")[0]);
     expect(terms(readQuestion("the stock market"))).not.toContain(terms("shares")[0]);
+  });
+
+  it("also searches the words news writes for chat's paraphrases", () => {
+    const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
+    searches("who is zeta teaming up with", "partners");
+    searches("the boss used to run what firm", "previously");
+    searches("how many users get cash back", "refunds");
+    searches("how long a prompt can the model read", "context window tokens");
+    searches("how many plants was it hoping to open by 2026", "planned aiming");
+    searches("max fine per violation", "maximum");
+    expect(terms("payments of up to $51")).toContain(terms(readQuestion("max"))[1]);
   });
 
   it("does not search the words that only make a question a count", () => {
