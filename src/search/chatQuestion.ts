@@ -65,6 +65,19 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bhow many\b/gi, "how"],
   // A company's stock is its shares, as news writes of its moves: "how did the stock react", "shares rose 4%".
   [/\bstocks?\b(?! (split|buyback|award|option|grant|exchange|market)s?\b)/gi, "$& shares"],
+  // A company going public lists its shares: an IPO.
+  [/\b(go(es|ing)?|went|gone) public\b/gi, "$& ipo"],
+  // Quarters and halves as chat abbreviates them: "q3" is the third quarter, "h1" the first half.
+  [/\b([qh])([1-4])\b/gi, (written: string) => `${written} ${["first", "second", "third", "fourth"][Number(written[1]) - 1]} ${/^q/i.test(written) ? "quarter" : "half"}`],
+  [/\bllms?\b/gi, "$& language model"],
+  [/\bopen[ -]?weights?\b/gi, "$& open source"],
+  [/\bmarket cap(itali[sz]ation)?\b|\bmkt cap\b/gi, "$& market value"],
+  [/\bchapter 11\b/gi, "$& bankruptcy"],
+  [/\bai factor(y|ies)\b/gi, "$& data centers"],
+  [/\bhq\b/gi, "headquarters"],
+  [/\bevs?\b/gi, "electric vehicles"],
+  [/\badmin\b/gi, "administration"],
+  [/\bdept\b/gi, "department"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

@@ -27,6 +27,12 @@ const GROUPS = [
   "profit profits earnings",
   "resign resigns resigned resignation quit quits retire retires retired retirement",
   "speed speeds speedier fast faster fastest quick quicker quickest",
+  "valuation valuations valued",
+  "ipo ipos flotation",
+  "bankrupt bankruptcy bankruptcies insolvency insolvent",
+  "surge surged surging soar soared soaring jump jumped jumping rally rallied spike spiked",
+  "pact pacts accord accords agreement agreements",
+  "tariff tariffs levy levies",
   // British and American spellings the stemmer leaves apart: "data centres", "data centers".
   "center centers centre centres",
   // Units as chat abbreviates them: "how many gw" meets "6 gigawatts".

@@ -129,7 +129,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["levies", "tariffs"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -164,6 +164,19 @@ describe("words chat uses where news writes others", () => {
     searches("how many plants was it hoping to open by 2026", "planned aiming");
     searches("max fine per violation", "maximum");
     expect(terms("payments of up to $51")).toContain(terms(readQuestion("max"))[1]);
+  });
+
+  it("also searches the words news writes for chat's abbreviations", () => {
+    const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
+    searches("zeta q3 numbers", "third quarter");
+    searches("h2 outlook", "second half");
+    searches("when did zeta go public", "ipo");
+    searches("best open weights llm", "open source language model");
+    searches("zeta mkt cap", "market value");
+    searches("oxide chapter 11", "bankruptcy");
+    searches("where is the hq", "headquarters");
+    searches("ev maker", "electric vehicle");
+    expect(terms(readQuestion("the h100 order"))).not.toContain(terms("half")[0]);
   });
 
   it("does not search the words that only make a question a count", () => {

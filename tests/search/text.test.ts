@@ -76,6 +76,12 @@ describe("titles as news writes them", () => {
     expect(terms("it stepped up spending, then walked down the steps")).not.toContain(terms("resigned")[0]);
   });
 
+  it("reads an initial public offering as an IPO, and 'up to' a sum as its maximum", () => {
+    expect(terms("its initial public offering")).toContain("ipo");
+    expect(terms("payments of up to $51")).toContain(terms("maximum")[0]);
+    expect(terms("shares went up today")).not.toContain(terms("maximum")[0]);
+  });
+
   it("reads a chief executive as the CEO, and no other executive", () => {
     expect(terms("led by chief executive Ana Ruiz")).toContain(terms("ceo")[0]);
     expect(terms("Chief Executive Officer Ana Ruiz")).toContain(terms("ceo")[0]);
