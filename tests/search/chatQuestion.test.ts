@@ -6,6 +6,8 @@ import { numbersAsDigits } from "../../src/search/numberWords.js";
 import { terms } from "../../src/search/text.js";
 
 const companiesIn = (question: string) => findCompanies(readQuestion(question)).map((m) => m.name);
+/** That the question, as searched, also searches the words news writes. */
+const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
 
 describe("companies as chat names them", () => {
   it("knows every listed ticker, lower case unless the ticker is an ordinary word", () => {
@@ -156,7 +158,6 @@ describe("words chat uses where news writes others", () => {
   });
 
   it("also searches the words news writes for chat's paraphrases", () => {
-    const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
     searches("who is zeta teaming up with", "partners");
     searches("the boss used to run what firm", "previously");
     searches("how many users get cash back", "refunds");
@@ -167,7 +168,6 @@ describe("words chat uses where news writes others", () => {
   });
 
   it("also searches the words news writes for chat's abbreviations", () => {
-    const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
     searches("zeta q3 numbers", "third quarter");
     searches("h2 outlook", "second half");
     searches("when did zeta go public", "ipo");
