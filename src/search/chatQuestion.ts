@@ -19,6 +19,18 @@ export function readQuestion(question: string): string {
   return namingPlaces(namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question)))));
 }
 
+/** The business and industry abbreviations chat uses, with the words news writes them in. */
+const ABBREVIATED: Record<string, string> = {
+  rpo: "remaining performance obligations backlog", capex: "capital spending expenditures", opex: "operating expenses",
+  arr: "annual recurring revenue", mau: "monthly active users", maus: "monthly active users", dau: "daily active users",
+  daus: "daily active users", eps: "earnings per share", yoy: "year earlier", "m&a": "mergers acquisitions", jv: "joint venture",
+  ppa: "power purchase agreement", smr: "small modular reactor", smrs: "small modular reactors", asic: "custom chip",
+  asics: "custom chips", lbo: "leveraged buyout", mou: "memorandum of understanding", loi: "letter of intent",
+  agi: "artificial general intelligence", genai: "generative ai", vc: "venture capital", vcs: "venture capital investors",
+  cfo: "chief financial officer", cto: "chief technology officer", coo: "chief operating officer",
+};
+const ABBREVIATIONS = new RegExp(`(?<![\\p{L}\\p{N}&])(${Object.keys(ABBREVIATED).join("|")})(?![\\p{L}\\p{N}&])`, "giu");
+
 /**
  * Words chat uses where news writes others, searched as both: "divest" is also "sell", "unfilled" also
  * "open", "ppl" "people", "companies that pay for it" its "customers". One way only: an article's "sell" is not always a divestment.
@@ -74,6 +86,7 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bmarket cap(itali[sz]ation)?\b|\bmkt cap\b/gi, "$& market value"],
   [/\bchapter 11\b/gi, "$& bankruptcy"],
   [/\bai factor(y|ies)\b/gi, "$& data centers"],
+  [ABBREVIATIONS, (written: string) => `${written} ${ABBREVIATED[written.toLowerCase()]}`],
   [/\bhq\b/gi, "headquarters"],
   [/\bevs?\b/gi, "electric vehicles"],
   [/\badmin\b/gi, "administration"],

@@ -177,6 +177,11 @@ describe("words chat uses where news writes others", () => {
     searches("where is the hq", "headquarters");
     searches("ev maker", "electric vehicle");
     expect(terms(readQuestion("the h100 order"))).not.toContain(terms("half")[0]);
+    searches("zeta capex 2026", "capital spending");
+    searches("oxide rpo", "remaining performance obligations");
+    searches("who is the new cto", "chief technology officer");
+    searches("big m&a in chips", "mergers acquisitions");
+    expect(readQuestion("the sparrow tower")).toBe("the sparrow tower");
   });
 
   it("does not search the words that only make a question a count", () => {
