@@ -73,8 +73,9 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bhow (long|big|large) (of )?an? (prompt|input)\b|\b(prompt|input) (length|size|limit)\b|\bhow much (text|input)\b/gi, "$& context window tokens"],
   // The most a payment, a fine or a price can be is what news writes "up to" (read as "maximum", text.ts).
   [/\b(max|at most)\b/gi, "$& maximum"],
-  // "How many" only asks for a count (answerType.ts reads it from the question as typed): "many" would find "many of the roles".
-  [/\bhow many\b/gi, "how"],
+  // "How many", "how far", "how big" only make the question (answerType.ts reads what it asks for from the
+  // question as typed): "many" would find "many of the roles", "far" "a far larger charge".
+  [/\bhow (many|far|big|large|long|soon|often|old)\b/gi, "how"],
   // A company's stock is its shares, as news writes of its moves: "how did the stock react", "shares rose 4%".
   [/\bstocks?\b(?! (split|buyback|award|option|grant|exchange|market)s?\b)/gi, "$& shares"],
   // A company going public lists its shares: an IPO.

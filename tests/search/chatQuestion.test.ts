@@ -184,8 +184,10 @@ describe("words chat uses where news writes others", () => {
     expect(readQuestion("the sparrow tower")).toBe("the sparrow tower");
   });
 
-  it("does not search the words that only make a question a count", () => {
+  it("does not search the words that only make the question", () => {
     expect(terms(readQuestion("how many engineers moved"))).toEqual(terms("engineers moved"));
+    expect(terms(readQuestion("how far did the shares fall"))).toEqual(terms("shares fall"));
+    expect(terms(readQuestion("how big was the charge"))).toEqual(terms("charge"));
     expect(terms(readQuestion("many engineers moved"))).toEqual(terms("many engineers moved"));
   });
 
