@@ -24,11 +24,13 @@ const nicknamesOf = (entry: (typeof COMPANY_TABLE)[number]) => [...new Set((entr
 
 /**
  * The words a description ends with that chat swaps for one another: "the claude maker" is also typed "the
- * claude developer" or "creator", "musk's ai company" "musk's ai lab" or "outfit".
+ * claude developer" or "creator", "musk's ai company" "musk's ai lab" or "outfit", "the tiktok owner" "the
+ * tiktok parent".
  */
 const HEAD_NOUNS = [
   ["maker", "developer", "creator", "manufacturer", "designer", "builder", "producer"],
   ["company", "startup", "firm", "lab", "outfit", "business", "group", "venture", "shop"],
+  ["owner", "parent"],
 ];
 
 /** A description with its last word swapped for the others of its kind ("the grok maker": "the grok developer", ...). */

@@ -19,6 +19,8 @@ export function readQuestion(question: string): string {
   return namingPlaces(namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question)))));
 }
 
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
 /** The business and industry abbreviations chat uses, with the words news writes them in. */
 const ABBREVIATED: Record<string, string> = {
   rpo: "remaining performance obligations backlog", capex: "capital spending expenditures", opex: "operating expenses",
@@ -82,6 +84,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\b(go(es|ing)?|went|gone) public\b/gi, "$& ipo"],
   // Quarters and halves as chat abbreviates them: "q3" is the third quarter, "h1" the first half.
   [/\b([qh])([1-4])\b/gi, (written: string) => `${written} ${["first", "second", "third", "fourth"][Number(written[1]) - 1]} ${/^q/i.test(written) ? "quarter" : "half"}`],
+  // Months as chat abbreviates them before a day or a year: "sept 2023" is September 2023, as articles write it.
+  [/\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?= \d)/gi, (written: string) => MONTH_NAMES.find((month) => month.startsWith(written.toLowerCase().slice(0, 3)))!],
   [/\bllms?\b/gi, "$& language model"],
   [/\bopen[ -]?weights?\b/gi, "$& open source"],
   [/\bmarket cap(itali[sz]ation)?\b|\bmkt cap\b/gi, "$& market value"],

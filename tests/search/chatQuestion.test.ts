@@ -83,6 +83,7 @@ describe("companies as chat names them", () => {
     expect(companiesIn("the taiwanese chip maker")).toEqual(["TSMC"]);
     expect(companiesIn("the graphics chipmaker")).toEqual(["Nvidia"]);
     expect(companiesIn("the windows lab")).toEqual([]);
+    expect(companiesIn("the whatsapp parent and the youtube parent")).toEqual(["Meta", "Google"]);
   });
 
   it("knows the companies of the chip, cloud and AI industry beyond the biggest, with tickers, bosses and descriptions", () => {
@@ -181,6 +182,8 @@ describe("words chat uses where news writes others", () => {
     searches("oxide rpo", "remaining performance obligations");
     searches("who is the new cto", "chief technology officer");
     searches("big m&a in chips", "mergers acquisitions");
+    searches("deals since sept 2024", "september");
+    expect(terms(readQuestion("the jan team"))).not.toContain(terms("january")[0]);
     expect(readQuestion("the sparrow tower")).toBe("the sparrow tower");
   });
 
