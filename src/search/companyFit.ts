@@ -6,7 +6,7 @@ import { findCompanies } from "../extract/companies.js";
  * among its two leading companies), in proportion to how many of them it is about: "how big a stake did
  * Nvidia take in Intel" is the Nvidia-Intel deal before the SoftBank-Intel one that mentions Nvidia.
  */
-export const COMPANY_FIT_WEIGHT = 0.15;
+export const COMPANY_FIT_WEIGHT = 0.35;
 const LEADING = 2;
 
 /** The companies a (read) question names, canonical names, each once. */
