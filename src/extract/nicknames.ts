@@ -28,8 +28,9 @@ const nicknamesOf = (entry: (typeof COMPANY_TABLE)[number]) => [...new Set((entr
  * tiktok parent".
  */
 const HEAD_NOUNS = [
-  ["maker", "developer", "creator", "manufacturer", "designer", "builder", "producer"],
   ["company", "startup", "firm", "lab", "outfit", "business", "group", "venture", "shop"],
+  // A maker is also "the snapdragon company", not "the snapdragon lab".
+  ["maker", "developer", "creator", "manufacturer", "designer", "builder", "producer", "company", "firm"],
   ["owner", "parent"],
 ];
 

@@ -41,8 +41,8 @@ const REASON_IN_TEXT = new RegExp(
 const SOURCE_IN_TEXT = /\b(fund(ed|ing)|financ(ed|ing)|paid for|pay for|comes? from|coming from|convert\w*|drawn from|sourced from|proceeds|raised from|backed by|loans?|debt|grants?)\b/i;
 /** A quantity with its measure: "a 200,000-token context window", "1.4 gigawatts", "500 MW". */
 const SIZE_IN_TEXT = /\d[\d,.]*\s?(k|thousand|million|billion)?[\s-]*(tokens?|words?|pages?|characters?|lines?|gigawatts?|megawatts?|kilowatts?|GW|MW|kW|terawatt-hours|TWh|terabytes?|gigabytes?|petabytes?|TB|GB|PB|parameters?|petaflops|exaflops)\b|\bcontext window\b/i;
-/** How a ruling or contest went: "rejected the claim", "sided with", "dismissed". */
-const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
+/** How a ruling or contest went: "rejected the claim", "sided with", "dismissed", "found on May 2 that", "did not breach". */
+const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|found\b[^.;]{0,40}\bthat|did not (breach|infringe|violate|violated)|(breached|infringed|violated) (its|the|their)|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
 /** What a party asks for: "prosecutors asked for Google to be forced to sell", "the union is seeking". */
 const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
 /** How a price moved: a move word ("rose", "fell about 7%", "erasing $589 billion") beside a share or a sum. */

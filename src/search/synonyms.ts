@@ -33,6 +33,16 @@ const GROUPS = [
   "surge surged surging soar soared soaring jump jumped jumping rally rallied spike spiked",
   "pact pacts accord accords agreement agreements",
   "tariff tariffs levy levies",
+  // Comparatives the stemmer leaves apart from their adjective: "why so early" meets "earlier than planned".
+  "early earlier earliest",
+  "high higher highest",
+  "low lower lowest",
+  "big bigger biggest",
+  "large larger largest",
+  "small smaller smallest",
+  "cheap cheaper cheapest",
+  "strong stronger strongest",
+  "weak weaker weakest",
   // British and American spellings the stemmer leaves apart: "data centres", "data centers".
   "center centers centre centres",
   // Units as chat abbreviates them: "how many gw" meets "6 gigawatts".

@@ -56,6 +56,7 @@ describe("what a question asks for", () => {
     const won = answerTypeOf("who won the patent fight");
     expect(won).toEqual({ kind: "outcome" });
     expect(holdsAnswer(won, "A jury found Zeta liable for infringing two patents.")).toBe(true);
+    expect(holdsAnswer(won, "A jury found on May 2, 2024 that Zeta did not breach its licence.")).toBe(true);
     expect(holdsAnswer(won, "The trial opened in Delaware in March.")).toBe(false);
   });
 

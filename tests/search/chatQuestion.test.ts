@@ -82,7 +82,7 @@ describe("companies as chat names them", () => {
     expect(companiesIn("the iphone manufacturer and the wechat developer")).toEqual(["Apple", "Tencent"]);
     expect(companiesIn("the taiwanese chip maker")).toEqual(["TSMC"]);
     expect(companiesIn("the graphics chipmaker")).toEqual(["Nvidia"]);
-    expect(companiesIn("the windows lab")).toEqual([]);
+    expect(companiesIn("the snapdragon company and the windows lab")).toEqual(["Qualcomm"]);
     expect(companiesIn("the whatsapp parent and the youtube parent")).toEqual(["Meta", "Google"]);
   });
 
@@ -132,7 +132,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["levies", "tariffs"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
