@@ -182,7 +182,10 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Temasek" },
   { name: "SMIC", aliases: ["semiconductor manufacturing international"], nicknames: ["china's biggest chipmaker", "the chinese foundry"] },
   { name: "US government", aliases: ["us govt", "u.s. govt", "the feds", "federal govt", "u.s. government", "us government", "united states government", "federal government"], nicknames: ["washington", "uncle sam", "the white house", "white house", "the trump administration", "trump administration", "the biden administration", "biden administration", "the administration", "commerce department", "the commerce department"], people: ["howard lutnick", "lutnick", "donald trump", "president trump", "joe biden", "president biden", "gina raimondo", "raimondo"] },
-  { name: "European Commission", aliases: ["eu commission"], nicknames: ["brussels"], people: ["margrethe vestager", "vestager", "teresa ribera", "ribera", "ursula von der leyen", "von der leyen"] },
-  { name: "FTC", aliases: ["federal trade commission"] },
-  { name: "DOJ", aliases: ["justice department", "department of justice"] },
+  { name: "European Commission", aliases: ["eu commission"], nicknames: ["brussels", "the eu competition watchdog", "the eu antitrust watchdog", "the eu antitrust regulator", "the eu executive"], people: ["margrethe vestager", "vestager", "teresa ribera", "ribera", "ursula von der leyen", "von der leyen"] },
+  { name: "FTC", aliases: ["federal trade commission"], nicknames: ["the us consumer watchdog", "the consumer protection agency", "the us competition watchdog"], people: ["lina khan", "andrew ferguson"] },
+  { name: "DOJ", aliases: ["justice department", "department of justice", "us justice department"], nicknames: ["the us antitrust enforcer", "the antitrust division", "federal prosecutors"], people: ["merrick garland", "pam bondi", "gail slater", "jonathan kanter"] },
+  { name: "CMA", aliases: ["competition and markets authority", "uk competition and markets authority"], nicknames: ["the british competition watchdog", "the uk competition watchdog", "the british antitrust regulator", "the uk antitrust regulator", "the uk regulator", "the british regulator"], people: ["sarah cardell"] },
+  { name: "SEC", aliases: ["securities and exchange commission"], nicknames: ["the securities regulator", "the us securities regulator", "the wall street regulator"], people: ["gary gensler", "paul atkins"] },
+  { name: "FCC", aliases: ["federal communications commission"], nicknames: ["the telecom regulator", "the us telecom regulator"], people: ["brendan carr"] },
 ];

@@ -95,7 +95,7 @@ function headlineDealKind(headline: string): DealKind | null {
 }
 
 /** Regulators and courts are named in deal news but are not parties to the deal. */
-const NOT_PARTIES = new Set(["DOJ", "FTC", "European Commission"]);
+const NOT_PARTIES = new Set(["DOJ", "FTC", "European Commission", "CMA", "SEC", "FCC"]);
 
 function companiesIn(text: string): string[] {
   return [...new Set(findCompanies(text).map((m) => m.name))].filter((name) => !NOT_PARTIES.has(name));

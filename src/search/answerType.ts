@@ -55,8 +55,8 @@ const PERSON = /\b(which|what)( \w+)? (judges?|executives?|officials?|analysts?|
 /** "Which carrier", "what bank": an organisation, named in the answer. */
 const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|banks?|startups?|investors?|customers?|clients?|partners?|suppliers?|operators?|chipmakers?|labs?|funds?|buyers?|providers?|vendors?|telcos?|insurers?|lenders?|rivals?|competitors?|automakers?|retailers?|brands?|agenc(y|ies)|regulators?)\b/;
 const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called|re-?nam(e|ed|es|ing)|re-?brand(ed|s|ing)?|new name)\b/;
-/** "What part did Google win", "did apple lose": how it went. */
-const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b/;
+/** "What part did Google win", "did apple lose", "did the watchdog block the deal": how it went. */
+const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b|\b(did|does|do|will|would|has|have)\b[^?]{1,60}\b(block|approve|clear|allow|ban|veto|greenlight|green-light|sign off)\b/;
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 const REASON = /\b(why|how come|what for|reason|reasons)\b/;

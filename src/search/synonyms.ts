@@ -32,6 +32,7 @@ const GROUPS = [
   "bankrupt bankruptcy bankruptcies insolvency insolvent",
   "surge surged surging soar soared soaring jump jumped jumping rally rallied spike spiked",
   "pact pacts accord accords agreement agreements",
+  "watchdog watchdogs regulator regulators",
   "tariff tariffs levy levies",
   // Comparatives the stemmer leaves apart from their adjective: "why so early" meets "earlier than planned".
   "early earlier earliest",

@@ -64,6 +64,7 @@ describe("the deals an article reports", () => {
   it("tops the parties up to two from the article's companies, and leaves out regulators", () => {
     expect(extractDeals(article("Nvidia Invests $5 Billion", "Nvidia takes a stake in Intel."), ["Nvidia", "Intel", "AMD"])[0]?.parties).toEqual(["Nvidia", "Intel"]);
     expect(extractDeals(article("FTC Clears Microsoft Acquisition of Zentrica"), ["FTC", "Microsoft", "Zentrica"])[0]?.parties).toEqual(["Microsoft", "Zentrica"]);
+    expect(extractDeals(article("CMA Clears Microsoft Acquisition of Zentrica"), ["CMA", "Microsoft", "Zentrica"])[0]?.parties).toEqual(["Microsoft", "Zentrica"]);
   });
 
   it("gives two deals for a headline that joins two, each with its own parties, amount and kind", () => {

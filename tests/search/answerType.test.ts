@@ -57,6 +57,10 @@ describe("what a question asks for", () => {
     expect(won).toEqual({ kind: "outcome" });
     expect(holdsAnswer(won, "A jury found Zeta liable for infringing two patents.")).toBe(true);
     expect(holdsAnswer(won, "A jury found on May 2, 2024 that Zeta did not breach its licence.")).toBe(true);
+    const cleared = answerTypeOf("did the regulator block the zeta deal");
+    expect(cleared).toEqual({ kind: "outcome" });
+    expect(holdsAnswer(cleared, "The watchdog cleared the purchase in May.")).toBe(true);
+    expect(holdsAnswer(cleared, "Zeta bought the unit in May.")).toBe(false);
     expect(holdsAnswer(won, "The trial opened in Delaware in March.")).toBe(false);
   });
 

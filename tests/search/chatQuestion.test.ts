@@ -94,6 +94,8 @@ describe("companies as chat names them", () => {
     expect(companiesIn("mary barra plant")).toEqual(["General Motors"]);
     expect(companiesIn("jayshree ullal on switches")).toEqual(["Arista"]);
     expect(companiesIn("the cadence of releases")).toEqual([]);
+    expect(companiesIn("did the uk competition watchdog clear it")).toEqual(["CMA"]);
+    expect(companiesIn("what did the securities regulator say")).toEqual(["SEC"]);
   });
 
   it("reads possessives typed without the apostrophe", () => {
