@@ -59,7 +59,8 @@ const TITLE = /\b(name of|what is it called|whats it called|called what|what (is
 const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b|\b(did|does|do|will|would|has|have)\b[^?]{1,60}\b(block|approve|clear|allow|ban|veto|greenlight|green-light|sign off)\b/;
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
-const REASON = /\b(why|how come|what for|reason|reasons)\b/;
+/** "Why", "how come", "what is the loan for": a reason or a purpose. */
+const REASON = /\b(why|how come|what for|reason|reasons)\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
 /** "How much quicker", "how many times cheaper", "how much more efficient": a comparison, not a sum. */
 const RATIO = /\bhow (much|many times)( (more|less))? (\w+er|more \w+|less \w+)\b(?<!\b(?:how much (?:money|power|water|data|computer|paper|order|other|cover|over|ever|never|under|after|either|rather|together|further)))/;
 /** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */

@@ -14,6 +14,7 @@ describe("what a question asks for", () => {
     expect(answerTypeOf("who runs splunk now")).toEqual({ kind: "name", role: "leader" });
     expect(answerTypeOf("who said that")).toEqual({ kind: "name", role: null });
     expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("what is the zeta loan for")).toEqual({ kind: "reason" });
   });
 
   it("finds that fact in a key point", () => {
