@@ -78,9 +78,12 @@ export function extractDeals(article: ArticleText, companies: string[]): Deal[] 
   return [{ parties, amount, kind }];
 }
 
-/** "X Completes $4.9 Billion Y Deal", "X Awards Y Contracts Worth $200 Million": a deal word, a sum and two companies, with no kind word. */
+/**
+ * "X Completes $4.9 Billion Y Deal", "X Awards Y Contracts Worth $200 Million", "X Commits $2.5 Billion to
+ * Y's Plant": a deal word, a sum and two companies, with no kind word.
+ */
 function unnamedDeal(headline: string): DealKind | null {
-  return /\b(deals?|agreements?|pacts?|transactions?|contracts?|awards?)\b/i.test(headline) && firstAmount(headline) && companiesIn(headline).length >= 2 ? "partnership" : null;
+  return /\b(deals?|agreements?|pacts?|transactions?|contracts?|awards?|commits?|committing|pledges?|pledging)\b/i.test(headline) && firstAmount(headline) && companiesIn(headline).length >= 2 ? "partnership" : null;
 }
 
 function headlineDealKind(headline: string): DealKind | null {

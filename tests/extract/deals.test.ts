@@ -96,9 +96,11 @@ describe("the deals an article reports", () => {
     expect(four.map((d) => d.amount?.value)).toEqual([1e9, 2e9, 3e9]);
   });
 
-  it("reads contracts awarded and a cloud two companies build for a sum as deals", () => {
+  it("reads contracts awarded, a sum committed to another company and a cloud two companies build as deals", () => {
     expect(extractDeals(article("Pentagon Awards Nvidia and Oracle Contracts Worth $90 Million"), ["Pentagon", "Nvidia", "Oracle"])[0]).toMatchObject({ parties: ["Pentagon", "Nvidia", "Oracle"], amount: { value: 9e7 } });
     expect(extractDeals(article("SAP and Nokia Build a $700 Million Sovereign Cloud in Finland"), ["SAP", "Nokia"])[0]).toMatchObject({ kind: "compute", parties: ["SAP", "Nokia"] });
+    expect(extractDeals(article("Apple Commits $900 Million to Make Screens at Corning's Plant"), ["Apple", "Corning"])[0]).toMatchObject({ parties: ["Apple", "Corning"], amount: { value: 9e8 } });
+    expect(extractDeals(article("Zeta Commits $900 Million to Make Screens in Ohio"), ["Zeta"])).toEqual([]);
   });
 
   it("needs a deal word, a sum and two companies in a headline that names no kind", () => {
