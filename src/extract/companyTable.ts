@@ -14,7 +14,10 @@ export interface CompanyEntry {
    * is also listed in `caseSensitive`, so only the capitals of a ticker name the company.
    */
   tickers?: string[];
-  /** Names that are ordinary words in lower case ("Arm", "X"): matched only as written. */
+  /**
+   * Names that are ordinary words in lower case ("Arm", "X"): matched only as written. Where chat's lower
+   * case means the company all the same ("inflection", "thrive"), the word is also a one-word nickname.
+   */
   caseSensitive?: string[];
   /**
    * What chat calls the company without naming it: nicknames and descriptions ("big blue", "the windows
@@ -49,7 +52,7 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Scale AI", nicknames: ["the data labeling startup", "the data-labeling startup", "the data labelling startup"] },
   { name: "Blue Owl", aliases: ["blue owl capital"] },
   { name: "Nebius", aliases: ["nebius group"], tickers: ["nbis"], people: ["arkady volozh", "volozh"] },
-  { name: "Inflection AI", aliases: ["inflection ai"], caseSensitive: ["Inflection"] },
+  { name: "Inflection AI", aliases: ["inflection ai"], caseSensitive: ["Inflection"], nicknames: ["inflection", "the pi chatbot maker"], people: ["sean white"] },
   { name: "Activision Blizzard", aliases: ["activision", "blizzard"], tickers: ["atvi"], nicknames: ["the call of duty maker", "the call of duty publisher"] },
   { name: "VMware", aliases: ["vm ware"], tickers: ["vmw"] },
   { name: "Cisco", tickers: ["csco"], nicknames: ["the webex maker", "the networking giant"], people: ["chuck robbins"] },
@@ -58,7 +61,7 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Juniper Networks", aliases: ["juniper"], tickers: ["jnpr"], people: ["rami rahim"] },
   { name: "Wiz", nicknames: ["the israeli cloud security startup"] },
   { name: "Windsurf", aliases: ["codeium"] },
-  { name: "Cognition", aliases: ["cognition ai"], caseSensitive: ["Cognition"] },
+  { name: "Cognition", aliases: ["cognition ai"], caseSensitive: ["Cognition"], nicknames: ["cognition", "the devin maker"], people: ["scott wu"] },
   { name: "Run:ai", aliases: ["runai", "run ai"] },
   { name: "ZT Systems" },
   { name: "Sanmina", tickers: ["sanm"] },
@@ -154,14 +157,14 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Silo AI", aliases: ["silo ai"], nicknames: ["the finnish ai lab", "the helsinki ai lab"], people: ["peter sarlin"] },
   { name: "G42", nicknames: ["the abu dhabi ai company", "the emirati ai company", "the uae ai company"], people: ["peng xiao"] },
   { name: "Fluidstack", aliases: ["fluid stack"] },
-  { name: "Confluent", caseSensitive: ["Confluent"], tickers: ["cflt"], people: ["jay kreps"] },
+  { name: "Confluent", caseSensitive: ["Confluent"], nicknames: ["confluent"], tickers: ["cflt"], people: ["jay kreps"] },
   { name: "ServiceNow", aliases: ["service now"], caseSensitive: ["NOW"], tickers: ["NOW"], people: ["bill mcdermott"] },
   { name: "Moveworks" },
   { name: "Statsig", people: ["vijaye raji"] },
   { name: "MosaicML", aliases: ["mosaic ml"], people: ["naveen rao"] },
   { name: "Blackstone", tickers: ["bx"], people: ["stephen schwarzman", "schwarzman", "jon gray"] },
   { name: "Brookfield", aliases: ["brookfield asset management", "brookfield renewable"], caseSensitive: ["BAM"], tickers: ["BAM"], people: ["bruce flatt", "connor teskey"] },
-  { name: "Apollo", aliases: ["apollo global", "apollo global management"], caseSensitive: ["Apollo"], tickers: ["apo"], people: ["marc rowan"] },
+  { name: "Apollo", aliases: ["apollo global", "apollo global management"], caseSensitive: ["Apollo"], nicknames: ["apollo"], tickers: ["apo"], people: ["marc rowan"] },
   { name: "Equinix", tickers: ["eqix"], people: ["adaire fox-martin"] },
   { name: "Digital Realty", tickers: ["dlr"], people: ["andy power"] },
   { name: "Vertiv", tickers: ["vrt"], people: ["giordano albertazzi"] },
@@ -177,7 +180,7 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Anysphere", caseSensitive: ["Cursor"], nicknames: ["the cursor maker"], people: ["michael truell"] },
   { name: "Andreessen Horowitz", aliases: ["a16z", "andreessen"], people: ["marc andreessen", "ben horowitz"] },
   { name: "Sequoia", aliases: ["sequoia capital"], people: ["roelof botha"] },
-  { name: "Thrive Capital", caseSensitive: ["Thrive"], people: ["josh kushner"] },
+  { name: "Thrive Capital", caseSensitive: ["Thrive"], nicknames: ["thrive"], people: ["josh kushner"] },
   { name: "Mubadala", people: ["khaldoon al mubarak"] },
   { name: "Temasek" },
   { name: "SMIC", aliases: ["semiconductor manufacturing international"], nicknames: ["china's biggest chipmaker", "the chinese foundry"] },

@@ -19,6 +19,7 @@ describe("companies as chat names them", () => {
     }
     expect(companiesIn("goog amzn oai orcl intc")).toEqual(["Google", "Amazon", "OpenAI", "Oracle", "Intel"]);
     expect(companiesIn("let it snow, mu")).toEqual([]);
+    expect(companiesIn("msft inflection deal")).toEqual(["Microsoft", "Inflection AI"]);
     expect(companiesIn("SNOW and MU")).toEqual(["Snowflake", "Micron"]);
   });
 
