@@ -82,6 +82,10 @@ const PAST = /\b(did|was|were|had|has)\b/;
  */
 export const FACT_WORDS = new Set(terms("price prices priced cost costs worth value valued valuation amount sum paid pay date deadline timeline headcount number count total size"));
 
+/** A "when" after another question word is a clause, not the question: "what was it worth when amazon finished". */
+const WHEN_CLAUSE = /\b(what|how|who|whom|which|where|why)\b(.*?)\bwhen\b/;
+const asked = (text: string) => text.replace(WHEN_CLAUSE, "$1$2 ");
+
 /** The kind of fact a question asks for, or null when it asks for none in particular. */
 export function answerTypeOf(question: string): AnswerType {
   const text = plain(question);
@@ -92,7 +96,7 @@ export function answerTypeOf(question: string): AnswerType {
   const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
   if (DURATION.test(text)) return { kind: "duration" };
-  if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
+  if (DATE.test(asked(text))) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
   if (MOVE.test(text)) return { kind: "move" };
   if (SIZE.test(text)) return { kind: "size" };
   if (SOURCE.test(text)) return { kind: "source" };
