@@ -50,7 +50,7 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "X", aliases: ["twitter", "x corp"], caseSensitive: ["X"], nicknames: ["the platform formerly known as twitter"] },
   { name: "Tesla", tickers: ["tsla"], nicknames: ["the ev maker", "the electric car maker", "musk's carmaker", "the ev giant"] },
   { name: "Scale AI", nicknames: ["the data labeling startup", "the data-labeling startup", "the data labelling startup"] },
-  { name: "Blue Owl", aliases: ["blue owl capital"] },
+  { name: "Blue Owl", aliases: ["blue owl capital"], caseSensitive: ["OWL"], tickers: ["OWL"], people: ["doug ostrover", "marc lipschultz"] },
   { name: "Nebius", aliases: ["nebius group"], tickers: ["nbis"], people: ["arkady volozh", "volozh"] },
   { name: "Inflection AI", aliases: ["inflection ai"], caseSensitive: ["Inflection"], nicknames: ["inflection", "the pi chatbot maker"], people: ["sean white"] },
   { name: "Activision Blizzard", aliases: ["activision", "blizzard"], tickers: ["atvi"], nicknames: ["the call of duty maker", "the call of duty publisher"] },
