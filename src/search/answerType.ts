@@ -39,7 +39,7 @@ const SIZE = /\bhow (much|big|large|long) (of )?(an? )?(text|data|context|memory
 /** "Where is the money coming from", "how is it funded": what pays for it. */
 const SOURCE = /\b(where (is|was|does|did|will)\b[^?]{0,30}\b(money|cash|funds?|funding|financing|capital)\b[^?]{0,60}\b(come|comes|coming|from)|how (is|was|will|are|were) (it|this|that|the \w+)( \w+){0,3} (be )?(funded|financed|paid for)|who (is )?pays? for|funded how|source of (the )?(money|cash|funds|funding))\b/;
 const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|worth|valu(e|ed|ation)|amount|refunds?|payouts?|per (person|head|customer|user|seat|share|household|employee)|how big (a|was the) (deal|check|cheque|round|contract|investment|fine)|what did \w+( \w+)? (get|receive|pay|spend|offer|put in|invest)|put in|sum)\b/;
-const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (city|state|country|court|site|town))\b/;
+const PLACE = /\b(where|wheres|(what|which) (city|cities|state|states|country|countries|court|courts|site|sites|town|towns|region|regions))\b/;
 /** "Who" asks for a name even when the question's topic is a sum ("the $500 billion valuation, who bought the shares"). */
 const WHO = /\b(who|whos|whom)\b/;
 const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time|parts?|claims?|charges?|counts?|issues?|points?)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;

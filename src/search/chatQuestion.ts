@@ -66,6 +66,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],
   // What a company wanted by a date is what it planned: "how many sites did it want running by 2026".
   [/\b(want(s|ed)?|hop(e|es|ed|ing)|aim(s|ed|ing)?|intend(s|ed|ing)?)\b(?= [^?]*\bby\b)/gi, "$& planned aiming"],
+  // Plans "dropped", "called off" or with "the plug pulled" are cancelled.
+  [/\b(drop(s|ped|ping)?|call(s|ed|ing)? off|pull(s|ed|ing)? the plug on)\b(?= (the |its |their |a |an )?(\w+ )?(plans?|projects?|bids?|deals?|offers?|fabs?|plants?|factor(y|ies)|sites?|mergers?|takeovers?|games?)\b)/gi, "$& cancelled"],
   // Who a company is "teaming up with" or "pairing with" is its partner.
   [/\b(team(s|ed|ing)? up|pair(s|ed|ing)? up|join(s|ed|ing)? forces|partner(s|ed|ing)? up)\b/gi, "$& partners"],
   // What someone "used to run" they ran before: "previously ran", "formerly led".

@@ -33,6 +33,7 @@ const GROUPS = [
   "surge surged surging soar soared soaring jump jumped jumping rally rallied spike spiked",
   "pact pacts accord accords agreement agreements",
   "watchdog watchdogs regulator regulators",
+  "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping shelve shelves shelved abandon abandons abandoned ditch ditched",
   "tariff tariffs levy levies",
   // Comparatives the stemmer leaves apart from their adjective: "why so early" meets "earlier than planned".
   "early earlier earliest",

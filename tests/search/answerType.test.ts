@@ -15,6 +15,7 @@ describe("what a question asks for", () => {
     expect(answerTypeOf("who said that")).toEqual({ kind: "name", role: null });
     expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
     expect(answerTypeOf("what is the zeta loan for")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("which countries did zeta pick")).toEqual({ kind: "place" });
     expect(answerTypeOf("what was zeta worth when oxide sold out")).toEqual({ kind: "money" });
     expect(answerTypeOf("so when did zeta sell")).toEqual({ kind: "date", ahead: false });
   });
