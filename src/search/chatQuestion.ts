@@ -95,7 +95,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bai factor(y|ies)\b/gi, "$& data centers"],
   [ABBREVIATIONS, (written: string) => `${written} ${ABBREVIATED[written.toLowerCase()]}`],
   [/\bhq\b/gi, "headquarters"],
-  [/\bevs?\b/gi, "electric vehicles"],
+  // Not in a description read later as its company: "the ev maker" is Tesla.
+  [/\bevs?\b(?![\s-]+(maker|giant|company)s?\b)/gi, "$& electric vehicles"],
   [/\badmin\b/gi, "administration"],
   [/\bdept\b/gi, "department"],
   [/\bppl\b/gi, "people"],

@@ -77,6 +77,12 @@ describe("companies as chat names them", () => {
     expect(terms("Mistral shares")).not.toContain("ai");
   });
 
+  it("reads every description and boss the table lists as its company, whatever chat words rewrite first", () => {
+    for (const entry of COMPANY_TABLE) {
+      for (const name of [...(entry.nicknames ?? []), ...(entry.people ?? [])]) expect(companiesIn(`what about ${name} now`), name).toContain(entry.name);
+    }
+  });
+
   it("reads a description with its last word swapped for a like one, and compounds written apart or together", () => {
     expect(companiesIn("what did the grok creator ship")).toEqual(["xAI"]);
     expect(companiesIn("what is musks ai outfit worth")).toEqual(["xAI"]);
@@ -182,7 +188,8 @@ describe("words chat uses where news writes others", () => {
     searches("zeta mkt cap", "market value");
     searches("oxide chapter 11", "bankruptcy");
     searches("where is the hq", "headquarters");
-    searches("ev maker", "electric vehicle");
+    searches("ev sales", "electric vehicle");
+    expect(companiesIn("the ev maker")).toEqual(["Tesla"]);
     expect(terms(readQuestion("the h100 order"))).not.toContain(terms("half")[0]);
     searches("zeta capex 2026", "capital spending");
     searches("oxide rpo", "remaining performance obligations");
