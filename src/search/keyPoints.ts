@@ -22,8 +22,13 @@ const CONTEXT_ONLY_MARGIN = 1.01;
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
 
-/** The words of the names of the people who run the companies of the table: a question keeps them beside the company. */
-const BOSS_TERMS = new Set(COMPANY_TABLE.flatMap((entry) => entry.people ?? []).flatMap((name) => terms(name)));
+/**
+ * The words of the bosses' names and the one-word nicknames of the companies of the table ("masa",
+ * "redmond"): a question keeps them beside the company they stand for (nicknames.ts).
+ */
+const CALLING_TERMS = new Set(
+  COMPANY_TABLE.flatMap((entry) => [...(entry.people ?? []), ...(entry.nicknames ?? []).filter((name) => !/\s/.test(name))]).flatMap((name) => terms(name)),
+);
 
 /** A key point's score for a question (as minisearch would score it) and its rank among its article's key points. */
 export interface ScoredPoint { index: number; score: number; rank: number }
@@ -104,8 +109,8 @@ export class KeyPointIndex {
     const averageLength = this.points.terms / Math.max(1, this.points.count);
     const subject = new Set(asked);
     // "coreweave weights and biases price": only the article's subject and the fact's own word; the fact is
-    // the answer. A boss named for the company ("what did masa pay for graphcore") is the subject too.
-    const bare = wants !== null && asked.every((term) => context.has(term) || FACT_WORDS.has(term) || BOSS_TERMS.has(term));
+    // the answer. A boss or a nickname named for the company ("what did masa pay for graphcore") is the subject too.
+    const bare = wants !== null && asked.every((term) => context.has(term) || FACT_WORDS.has(term) || CALLING_TERMS.has(term));
     const specific = isSpecific(wants) || bare;
     points.forEach((pointTerms, index) => {
       const perQuery = new Map<string, number>();
