@@ -10,4 +10,10 @@ describe("how well an article fits the companies a question names", () => {
     expect(companyFit(both, asked)).toBeGreaterThan(companyFit(one, asked) * 1.1);
     expect(companyFit(one, asked)).toBeGreaterThan(1);
   });
+
+  it("reads a product with a name of its own as its maker's story, without searching the maker's name", () => {
+    expect(companiesAsked("how many trainium chips does anthropic use")).toEqual(["Anthropic", "Amazon"]);
+    expect(companiesAsked("the gorilla glass plant")).toEqual(["Corning"]);
+    expect(companiesAsked("an alexandrite ring")).toEqual([]);
+  });
 });
