@@ -35,10 +35,17 @@ export function bestDeal(article: Article, companies: string[]): { deal: Deal; l
   return found;
 }
 
+/**
+ * The level of a deal that names every company asked about in passing, none as a party (an investor in a
+ * round the headline credits to others): listed after all their own deals, marked as mentioning them.
+ */
+const MENTIONED_LEVEL = 0.25;
+
 /** How an article is listed for the companies: a deal with its level, other news about them, or not at all. */
 function weigh(article: Article, companies: string[]): CompanyDeal | null {
   const found = bestDeal(article, companies);
-  if (found) return found.level > 0 ? { article, ...found } : null;
+  if (found && found.level > 0) return { article, ...found };
+  if (found) return companies.every((company) => article.companies.includes(company)) ? { article, ...found, level: MENTIONED_LEVEL } : null;
   const prominent = companies.some((company) => {
     const at = article.companies.indexOf(company);
     return at >= 0 && at < NEWS_PROMINENCE;

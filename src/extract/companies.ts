@@ -177,7 +177,8 @@ function unlistedNames(title: string, body: string): string[] {
   }
   const names: string[] = [];
   for (const run of title.matchAll(/\p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?(?: \p{Lu}[\p{L}\p{N}&.-]*(?:['’]s)?)*/gu)) {
-    const words = run[0].replace(/['’]s\b/g, "").split(" ").filter((word) => !NOT_NAMES.has(word) && !known.has(word));
+    // A lone letter is no name of its own ("Series J"): the table lists the companies that have one ("X").
+    const words = run[0].replace(/['’]s\b/g, "").split(" ").filter((word) => !NOT_NAMES.has(word) && !known.has(word) && word.length > 1);
     for (let start = 0; start < words.length; ) {
       let length = words.length - start;
       for (; length > 0; length--) {

@@ -19,7 +19,7 @@ const PART_OF_A_COMPANY = /\b(stakes?|slice|minority)\b|\b\d+(\.\d+)? ?(%|percen
 /** Buying capacity or hardware rather than a company: "buy $30 billion of Azure compute". */
 const BUYING_A_COMPANY = /\b(buy\w*|purchas\w*|bought)\b(?:\W+[\w$.-]+){0,4}?\W+(designer|maker|startup|company|firm|provider|developer|operator|business|unit|rival|specialist|platform)\b/i;
 const BUYING_CAPACITY = /\b(buy\w*|purchas\w*|bought)\b(?:\W+[\w$.]+){0,6}?\W+(compute|computing|capacity|chips?|gpus?|tpus?|servers?|accelerators?|power|cloud services)\b/i;
-const AGREEMENT = /\b(deal|contract|agreement|agrees?|commit\w*|signs?|signed|pact|order|purchase|buy\w*|rent\w*|lease\w*|spend\w*|worth|partner\w*|secur\w*|access|reserv\w*|expand\w*|lands?|deploy\w*)\b/i;
+const AGREEMENT = /\b(deal|contract|agreement|agrees?|commit\w*|signs?|signed|pact|order|purchase|buy\w*|rent\w*|lease\w*|spend\w*|worth|partner\w*|secur\w*|access|reserv\w*|expand\w*|lands?|deploy\w*|build|builds|building|award\w*|contracts)\b/i;
 
 /** Legal, workforce and regulatory news: never a deal unless the headline says acquisition or investment. */
 const HARD_NEWS = /\b(rul(e|es|ed|ing)|judge|court|verdict|jury|trial|shares|stock|market value|sell-?off|wipes?|plunge\w*|tumble\w*|slump\w*|fine[sd]?|lawsuit|sues?|sued|settle\w*|antitrust|monopol\w*|layoffs?|lay(s|ing)? off|job cuts|jobs|cuts|export|charge|hit|probe|investigat\w*)\b/i;
@@ -78,9 +78,12 @@ export function extractDeals(article: ArticleText, companies: string[]): Deal[] 
   return [{ parties, amount, kind }];
 }
 
-/** "X Completes $4.9 Billion Y Deal": a deal word, a sum and two companies, with no kind word. */
+/**
+ * "X Completes $4.9 Billion Y Deal", "X Awards Y Contracts Worth $200 Million", "X Commits $2.5 Billion to
+ * Y's Plant": a deal word, a sum and two companies, with no kind word.
+ */
 function unnamedDeal(headline: string): DealKind | null {
-  return /\b(deal|agreement|pact|transaction)\b/i.test(headline) && firstAmount(headline) && companiesIn(headline).length >= 2 ? "partnership" : null;
+  return /\b(deals?|agreements?|pacts?|transactions?|contracts?|awards?|commits?|committing|pledges?|pledging)\b/i.test(headline) && firstAmount(headline) && companiesIn(headline).length >= 2 ? "partnership" : null;
 }
 
 function headlineDealKind(headline: string): DealKind | null {
@@ -95,7 +98,7 @@ function headlineDealKind(headline: string): DealKind | null {
 }
 
 /** Regulators and courts are named in deal news but are not parties to the deal. */
-const NOT_PARTIES = new Set(["DOJ", "FTC", "European Commission"]);
+const NOT_PARTIES = new Set(["DOJ", "FTC", "European Commission", "CMA", "SEC", "FCC"]);
 
 function companiesIn(text: string): string[] {
   return [...new Set(findCompanies(text).map((m) => m.name))].filter((name) => !NOT_PARTIES.has(name));

@@ -41,10 +41,16 @@ const REASON_IN_TEXT = new RegExp(
 const SOURCE_IN_TEXT = /\b(fund(ed|ing)|financ(ed|ing)|paid for|pay for|comes? from|coming from|convert\w*|drawn from|sourced from|proceeds|raised from|backed by|loans?|debt|grants?)\b/i;
 /** A quantity with its measure: "a 200,000-token context window", "1.4 gigawatts", "500 MW". */
 const SIZE_IN_TEXT = /\d[\d,.]*\s?(k|thousand|million|billion)?[\s-]*(tokens?|words?|pages?|characters?|lines?|gigawatts?|megawatts?|kilowatts?|GW|MW|kW|terawatt-hours|TWh|terabytes?|gigabytes?|petabytes?|TB|GB|PB|parameters?|petaflops|exaflops)\b|\bcontext window\b/i;
-/** How a ruling or contest went: "rejected the claim", "sided with", "dismissed". */
-const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to)\b/i;
+/** How a ruling or contest went: "rejected the claim", "sided with", "dismissed", "found on May 2 that", "did not breach". */
+const OUTCOME_IN_TEXT = /\b(rejected|rejects|dismissed|threw out|thrown out|sided with|found (that|\w+ (liable|guilty))|found\b[^.;]{0,40}\bthat|did not (breach|infringe|violate|violated)|(breached|infringed|violated) (its|the|their)|verdict|liable|concluded that|ruled (for|against|in favou?r)|in favou?r of|prevailed|upheld|overturned|cleared|denied|won|lost|failed to (prove|show)|not proven|declined to|approved|blocked|blocking|signed off|vetoed|banned)\b/i;
 /** What a party asks for: "prosecutors asked for Google to be forced to sell", "the union is seeking". */
 const DEMAND_IN_TEXT = /\b(asked|asks|asking|seek\w*|sought|wants?|wanted|demand\w*|call(ed|s|ing)? for|propos\w*|urg(ed|es|ing)|push\w* for|request\w*|press(ed|ing) for)\b/i;
+/** How a price moved: a move word ("rose", "fell about 7%", "erasing $589 billion") beside a share or a sum. */
+const MOVE_IN_TEXT = /\b(rose|rise|rises|rising|jump\w*|surg\w*|soar\w*|climb\w*|gain\w*|rall(y|ied|ies)|popped|added|fell|fall|falls|falling|drop\w*|slid|slide|slides|sliding|slipp?\w*|sank|sink\w*|tumbl\w*|plung\w*|slump\w*|declin\w*|lost|los(e|es|ing)|shed|erased|erasing|wiped|wiping|record high|all-time high)\b/i;
+/** A comparison: "twice the speed", "3x", "four times", "40% faster", "half the cost". */
+const RATIO_IN_TEXT = /\b(twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|half|halve[sd]?|\d+(\.\d+)?\s?(x|times)|(two|three|four|five|six|seven|eight|nine|ten) times)\b|\d\s?(%|percent)\s+(faster|quicker|cheaper|more|less|better|lower|higher|smaller|bigger|larger|slower)\b/i;
+const MOVED_BY = /\d\s?(%|percent\b)|[$€£]\s?\d/i;
+
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
@@ -62,7 +68,7 @@ export function isSpecific(type: AnswerType): boolean {
     case "count": return type.unit !== null;
     case "date": return type.ahead;
     case "name": return type.role !== null;
-    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": return true;
+    case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": case "move": case "ratio": return true;
     default: return false;
   }
 }
@@ -86,6 +92,8 @@ export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<s
     case "source": return SOURCE_IN_TEXT.test(text) && findMoney(text).some((m) => m.explicit);
     case "outcome": return OUTCOME_IN_TEXT.test(text);
     case "demand": return DEMAND_IN_TEXT.test(text);
+    case "move": return MOVE_IN_TEXT.test(text) && MOVED_BY.test(text);
+    case "ratio": return RATIO_IN_TEXT.test(text);
     default: return false;
   }
 }
@@ -144,9 +152,11 @@ function countsIn(text: string, unit: string | null): boolean {
 
 /**
  * Counting people: "how many people" is answered by "55 engineers" or "14,000 corporate roles"; counting
- * organisations: "how many companies use it" by "300,000 business customers".
+ * organisations: "how many companies use it" by "300,000 business customers"; counting sites: "how many
+ * sites" by "28 data centres".
  */
 const COUNTED_KINDS = [
-  new Set(terms("people persons employees engineers researchers scientists designers staff workers jobs executives managers users customers")),
+  new Set(terms("people persons employees engineers researchers scientists designers staff workers jobs executives managers users customers shoppers consumers buyers subscribers members households viewers listeners players drivers patients students residents voters")),
   new Set(terms("companies firms businesses customers clients enterprises organizations organisations brands partners accounts")),
+  new Set(terms("sites centers facilities campuses locations plants factories fabs offices stores")),
 ];

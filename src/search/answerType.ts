@@ -11,9 +11,11 @@ export type AnswerType =
    * `size`: "how much text / data / power" a quantity with its measure ("200,000 tokens", "1 gigawatt");
    * `source`: "where is the money coming from" what pays for it ("funded by converting grants");
    * `outcome`: "what did Google win" how a ruling or a contest went ("the judge rejected the claim");
-   * `demand`: "what does the DOJ want" what a party asks for ("prosecutors asked for ... to be forced to sell").
+   * `demand`: "what does the DOJ want" what a party asks for ("prosecutors asked for ... to be forced to sell");
+   * `move`: "how did the stock react", "how far did shares drop" how a price moved ("shares fell about 7%");
+   * `ratio`: "how much quicker", "how many times cheaper" a comparison ("twice the speed", "3x", "40% faster").
    */
-  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" }
+  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" | "move" | "ratio" }
   | { kind: "count"; unit: string | null }
   /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
   | { kind: "date"; ahead: boolean }
@@ -36,8 +38,8 @@ const DATE = /\b(when|whens|what date|what day|what month|what year|which year|h
 const SIZE = /\bhow (much|big|large|long) (of )?(an? )?(text|data|context|memory|power|energy|electricity|capacity|compute|computing|storage|bandwidth|input|code|information|content|prompt|document)\b/;
 /** "Where is the money coming from", "how is it funded": what pays for it. */
 const SOURCE = /\b(where (is|was|does|did|will)\b[^?]{0,30}\b(money|cash|funds?|funding|financing|capital)\b[^?]{0,60}\b(come|comes|coming|from)|how (is|was|will|are|were) (it|this|that|the \w+)( \w+){0,3} (be )?(funded|financed|paid for)|who (is )?pays? for|funded how|source of (the )?(money|cash|funds|funding))\b/;
-const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|worth|valu(e|ed|ation)|amount|how big (a|was the) (deal|check|cheque|round|contract|investment|fine)|what did \w+( \w+)? (get|receive|pay|spend|offer|put in|invest)|put in|sum)\b/;
-const PLACE = /\b(where|wheres|what (city|state|country|court|site|town)|which (city|state|country|court|site|town))\b/;
+const MONEY = /\b(how much|what price|price|cost|costs|paid|pay|paying|pays|worth|valu(e|ed|ation)|amount|refunds?|payouts?|per (person|head|customer|user|seat|share|household|employee)|how big (a|was the) (deal|check|cheque|round|contract|investment|fine)|what did \w+( \w+)? (get|receive|pay|spend|offer|put in|invest)|put in|sum)\b/;
+const PLACE = /\b(where|wheres|(what|which) (city|cities|state|states|country|countries|court|courts|site|sites|town|towns|region|regions))\b/;
 /** "Who" asks for a name even when the question's topic is a sum ("the $500 billion valuation, who bought the shares"). */
 const WHO = /\b(who|whos|whom)\b/;
 const NAME = /\b(who|whos|whom|which (?!(year|month|day|quarter|date|time|parts?|claims?|charges?|counts?|issues?|points?)\b)[a-z]+|what (company|companies|firm|startup|lab|bank|fund|outlet|carrier|investor|investors|name)|name of)\b/;
@@ -53,11 +55,22 @@ const PERSON = /\b(which|what)( \w+)? (judges?|executives?|officials?|analysts?|
 /** "Which carrier", "what bank": an organisation, named in the answer. */
 const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|banks?|startups?|investors?|customers?|clients?|partners?|suppliers?|operators?|chipmakers?|labs?|funds?|buyers?|providers?|vendors?|telcos?|insurers?|lenders?|rivals?|competitors?|automakers?|retailers?|brands?|agenc(y|ies)|regulators?)\b/;
 const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called|re-?nam(e|ed|es|ing)|re-?brand(ed|s|ing)?|new name)\b/;
-/** "What part did Google win", "did apple lose": how it went. */
-const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b/;
+/** "What part did Google win", "did apple lose", "did the watchdog block the deal": how it went. */
+const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b|\b(did|does|do|will|would|has|have)\b[^?]{1,60}\b(block|approve|clear|allow|ban|veto|greenlight|green-light|sign off)\b/;
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
-const REASON = /\b(why|how come|what for|reason|reasons)\b/;
+/** "Why", "how come", "what is the loan for": a reason or a purpose. */
+const REASON = /\b(why|how come|what for|reason|reasons)\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
+/** "How much quicker", "how many times cheaper", "how much more efficient": a comparison, not a sum. */
+const RATIO = /\bhow (much|many times)( (more|less))? (\w+er|more \w+|less \w+)\b(?<!\b(?:how much (?:money|power|water|data|computer|paper|order|other|cover|over|ever|never|under|after|either|rather|together|further)))/;
+/** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */
+const MOVE = new RegExp(
+  [
+    String.raw`\bhow (did|does|do|has|have|had|is|are|was|were) (the )?(\w+ ){0,3}(stock|stocks|shares?|share price|market value|market cap|investors|wall street|the market)\b[^?]{0,40}\b(react\w*|respond\w*|do|move|moved|perform\w*|fare|fared|trade|traded|take it|took it)\b`,
+    String.raw`\bhow (far|much|big|hard|sharply|steeply|high|low)\b[^?]{0,60}\b(drop|dropped|fall|fell|rise|rose|risen|climb\w*|jump\w*|gain\w*|sink|sank|slid\w*|slide|surg\w*|tumbl\w*|plung\w*|rall(y|ied)|soar\w*|slump\w*|declin\w*|spike\w*|pop|popped)\b`,
+    String.raw`\b(stock|share|shares|share price|market) (reaction|move|moves|movement|jump|drop|fall|rise|rally|slump|pop)\b|\bwhat happened to (the )?(\w+ ){0,2}(stock|shares)\b`,
+  ].join("|"),
+);
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
 const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|re-?open(s|ing)?|restart(s|ing)?|come(s)?( back)? online|(come|comes|coming) back|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
@@ -69,16 +82,22 @@ const PAST = /\b(did|was|were|had|has)\b/;
  */
 export const FACT_WORDS = new Set(terms("price prices priced cost costs worth value valued valuation amount sum paid pay date deadline timeline headcount number count total size"));
 
+/** A "when" after another question word is a clause, not the question: "what was it worth when amazon finished". */
+const WHEN_CLAUSE = /\b(what|how|who|whom|which|where|why)\b(.*?)\bwhen\b/;
+const asked = (text: string) => text.replace(WHEN_CLAUSE, "$1$2 ");
+
 /** The kind of fact a question asks for, or null when it asks for none in particular. */
 export function answerTypeOf(question: string): AnswerType {
   const text = plain(question);
   if (SHARE.test(text)) return { kind: "share" };
+  if (RATIO.test(text)) return { kind: "ratio" };
   const count = COUNT.exec(text);
   // "anthropic google tpus how many": a fragment names what it counts before the question words.
   const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
   if (DURATION.test(text)) return { kind: "duration" };
-  if (DATE.test(text)) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
+  if (DATE.test(asked(text))) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
+  if (MOVE.test(text)) return { kind: "move" };
   if (SIZE.test(text)) return { kind: "size" };
   if (SOURCE.test(text)) return { kind: "source" };
   // "Who won the case" asks how it went, more than for a name.

@@ -1,6 +1,7 @@
 import { companyAliases } from "../extract/companies.js";
 import { namingCompanies } from "../extract/nicknames.js";
 import { numbersAsDigits } from "./numberWords.js";
+import { namingPlaces } from "./places.js";
 
 /** Possessives typed without the apostrophe: "nvidias deal" is "nvidia's deal". */
 const BARE_POSSESSIVE = /(?<![\p{L}\p{N}])([\p{L}\p{N}.]{3,})s(?![\p{L}\p{N}'’])/gu;
@@ -12,11 +13,25 @@ function withApostrophes(question: string): string {
 
 /**
  * A question as it is searched: written the way chat writes it ("nvidias", "big blue", "nadellas
- * company", "three trillion", "a fifth"), read the way articles write it.
+ * company", "three trillion", "a fifth", "the lone star state"), read the way articles write it.
  */
 export function readQuestion(question: string): string {
-  return namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question))));
+  return namingPlaces(namingCompanies(numbersAsDigits(withApostrophes(asArticlesWrite(question)))));
 }
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** The business and industry abbreviations chat uses, with the words news writes them in. */
+const ABBREVIATED: Record<string, string> = {
+  rpo: "remaining performance obligations backlog", capex: "capital spending expenditures", opex: "operating expenses",
+  arr: "annual recurring revenue", mau: "monthly active users", maus: "monthly active users", dau: "daily active users",
+  daus: "daily active users", eps: "earnings per share", yoy: "year earlier", "m&a": "mergers acquisitions", jv: "joint venture",
+  ppa: "power purchase agreement", smr: "small modular reactor", smrs: "small modular reactors", asic: "custom chip",
+  asics: "custom chips", lbo: "leveraged buyout", mou: "memorandum of understanding", loi: "letter of intent",
+  agi: "artificial general intelligence", genai: "generative ai", vc: "venture capital", vcs: "venture capital investors",
+  cfo: "chief financial officer", cto: "chief technology officer", coo: "chief operating officer",
+};
+const ABBREVIATIONS = new RegExp(`(?<![\\p{L}\\p{N}&])(${Object.keys(ABBREVIATED).join("|")})(?![\\p{L}\\p{N}&])`, "giu");
 
 /**
  * Words chat uses where news writes others, searched as both: "divest" is also "sell", "unfilled" also
@@ -50,7 +65,40 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bpocket(s|ed|ing)?\b/gi, "$& receive"],
   [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],
   // What a company wanted by a date is what it planned: "how many sites did it want running by 2026".
-  [/\bwant(s|ed)?\b(?= [^?]*\bby\b)/gi, "$& planned"],
+  [/\b(want(s|ed)?|hop(e|es|ed|ing)|aim(s|ed|ing)?|intend(s|ed|ing)?)\b(?= [^?]*\bby\b)/gi, "$& planned aiming"],
+  // Plans "dropped", "called off" or with "the plug pulled" are cancelled.
+  [/\b(drop(s|ped|ping)?|call(s|ed|ing)? off|pull(s|ed|ing)? the plug on)\b(?= (the |its |their |a |an )?(\w+ )?(plans?|projects?|bids?|deals?|offers?|fabs?|plants?|factor(y|ies)|sites?|mergers?|takeovers?|games?)\b)/gi, "$& cancelled"],
+  // Who a company is "teaming up with" or "pairing with" is its partner.
+  [/\b(team(s|ed|ing)? up|pair(s|ed|ing)? up|join(s|ed|ing)? forces|partner(s|ed|ing)? up)\b/gi, "$& partners"],
+  // What someone "used to run" they ran before: "previously ran", "formerly led".
+  [/\bused to (run|lead|head|work|be|own|manage)\b/gi, "$& previously formerly"],
+  // Money back is a refund; a prompt's length is the model's context window, counted in tokens.
+  [/\b(money|cash) back\b|\breimburs\w*/gi, "$& refunds"],
+  [/\bhow (long|big|large) (of )?an? (prompt|input)\b|\b(prompt|input) (length|size|limit)\b|\bhow much (text|input)\b/gi, "$& context window tokens"],
+  // The most a payment, a fine or a price can be is what news writes "up to" (read as "maximum", text.ts).
+  [/\b(max|at most)\b/gi, "$& maximum"],
+  // "How many", "how far", "how big" only make the question (answerType.ts reads what it asks for from the
+  // question as typed): "many" would find "many of the roles", "far" "a far larger charge".
+  [/\bhow (many|far|big|large|long|soon|often|old)\b/gi, "how"],
+  // A company's stock is its shares, as news writes of its moves: "how did the stock react", "shares rose 4%".
+  [/\bstocks?\b(?! (split|buyback|award|option|grant|exchange|market)s?\b)/gi, "$& shares"],
+  // A company going public lists its shares: an IPO.
+  [/\b(go(es|ing)?|went|gone) public\b/gi, "$& ipo"],
+  // Quarters and halves as chat abbreviates them: "q3" is the third quarter, "h1" the first half.
+  [/\b([qh])([1-4])\b/gi, (written: string) => `${written} ${["first", "second", "third", "fourth"][Number(written[1]) - 1]} ${/^q/i.test(written) ? "quarter" : "half"}`],
+  // Months as chat abbreviates them before a day or a year: "sept 2023" is September 2023, as articles write it.
+  [/\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?(?= \d)/gi, (written: string) => MONTH_NAMES.find((month) => month.startsWith(written.toLowerCase().slice(0, 3)))!],
+  [/\bllms?\b/gi, "$& language model"],
+  [/\bopen[ -]?weights?\b/gi, "$& open source"],
+  [/\bmarket cap(itali[sz]ation)?\b|\bmkt cap\b/gi, "$& market value"],
+  [/\bchapter 11\b/gi, "$& bankruptcy"],
+  [/\bai factor(y|ies)\b/gi, "$& data centers"],
+  [ABBREVIATIONS, (written: string) => `${written} ${ABBREVIATED[written.toLowerCase()]}`],
+  [/\bhq\b/gi, "headquarters"],
+  // Not in a description read later as its company: "the ev maker" is Tesla.
+  [/\bevs?\b(?![\s-]+(maker|giant|company)s?\b)/gi, "$& electric vehicles"],
+  [/\badmin\b/gi, "administration"],
+  [/\bdept\b/gi, "department"],
   [/\bppl\b/gi, "people"],
   [/\bgovt\b/gi, "government"],
   [/\bemps\b/gi, "employees"],

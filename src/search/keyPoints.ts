@@ -1,5 +1,6 @@
 import type { Article } from "../articles/article.js";
 import { namesOf } from "../extract/companies.js";
+import { COMPANY_TABLE } from "../extract/companyTable.js";
 import { DEAL_WORDS, FUZZY, MIN_PREFIX_LENGTH } from "./articleDocument.js";
 import { holdsAnswer, isSpecific, UNWORDED_ANSWER_SHARE } from "./answerInText.js";
 import { type AnswerType, FACT_WORDS } from "./answerType.js";
@@ -20,6 +21,14 @@ const CONTEXT_ONLY_MARGIN = 1.01;
 /** minisearch's BM25+ parameters and weights of prefix and fuzzy matches, used to score key points alike. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const DERIVED_WEIGHT = { prefix: 0.375, fuzzy: 0.45 };
+
+/**
+ * The words of the bosses' names and the one-word nicknames of the companies of the table ("masa",
+ * "redmond"): a question keeps them beside the company they stand for (nicknames.ts).
+ */
+const CALLING_TERMS = new Set(
+  COMPANY_TABLE.flatMap((entry) => [...(entry.people ?? []), ...(entry.nicknames ?? []).filter((name) => !/\s/.test(name))]).flatMap((name) => terms(name)),
+);
 
 /** A key point's score for a question (as minisearch would score it) and its rank among its article's key points. */
 export interface ScoredPoint { index: number; score: number; rank: number }
@@ -105,8 +114,9 @@ export class KeyPointIndex {
     const { context, points, lengths } = this.unpack(article.id);
     const averageLength = this.points.terms / Math.max(1, this.points.count);
     const subject = new Set(asked);
-    // "coreweave weights and biases price": only the article's subject and the fact's own word; the fact is the answer.
-    const bare = wants !== null && asked.every((term) => context.has(term) || FACT_WORDS.has(term));
+    // "coreweave weights and biases price": only the article's subject and the fact's own word; the fact is
+    // the answer. A boss or a nickname named for the company ("what did masa pay for graphcore") is the subject too.
+    const bare = wants !== null && asked.every((term) => context.has(term) || FACT_WORDS.has(term) || CALLING_TERMS.has(term));
     const specific = isSpecific(wants) || bare;
     points.forEach((pointTerms, index) => {
       const perQuery = new Map<string, number>();

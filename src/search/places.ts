@@ -62,6 +62,36 @@ const WITHIN: Record<string, string> = {
   gyeonggi: "pyeongtaek hwaseong",
 };
 
+/** US states, where data centres and fabs are built: each a place of its own. */
+const US_STATES = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho
+  illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+  montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming`;
+
+/**
+ * States and cities by the nicknames chat calls them: "the lone star state" is Texas. Read as the place
+ * (the nickname's own words, "star", "state", say nothing of it).
+ */
+const NICKNAMES: Record<string, string> = {
+  "lone star state": "Texas", "golden state": "California", "sunshine state": "Florida", "empire state": "New York",
+  "grand canyon state": "Arizona", "buckeye state": "Ohio", "bluegrass state": "Kentucky", "peach state": "Georgia",
+  "old dominion": "Virginia", "prairie state": "Illinois", "land of lincoln": "Illinois", "keystone state": "Pennsylvania",
+  "badger state": "Wisconsin", "pelican state": "Louisiana", "silver state": "Nevada", "beehive state": "Utah",
+  "hoosier state": "Indiana", "tar heel state": "North Carolina", "volunteer state": "Tennessee", "garden state": "New Jersey",
+  "bay state": "Massachusetts", "centennial state": "Colorado", "beaver state": "Oregon", "show me state": "Missouri",
+  "magnolia state": "Mississippi", "sooner state": "Oklahoma", "great lakes state": "Michigan", "wolverine state": "Michigan",
+  "cornhusker state": "Nebraska", "hawkeye state": "Iowa", "gem state": "Idaho", "treasure state": "Montana",
+  "old line state": "Maryland", "palmetto state": "South Carolina", "evergreen state": "Washington state", "big apple": "New York", "windy city": "Chicago",
+  "silicon valley": "Silicon Valley California", "bay area": "San Francisco Bay Area", "land of the rising sun": "Japan",
+  "down under": "Australia",
+};
+const NICKNAME = new RegExp(`\\b(?:the )?(${Object.keys(NICKNAMES).map((name) => name.replace(/ /g, "[\\s-]+")).join("|")})\\b`, "gi");
+const nicknameKey = (text: string) => text.toLowerCase().replace(/[\s-]+/g, " ");
+
+/** A question with the places it calls by nickname named: "the lone star state" -> "Texas". */
+export function namingPlaces(question: string): string {
+  return question.replace(NICKNAME, (match: string, name: string) => NICKNAMES[nicknameKey(name)] ?? match);
+}
+
 const forms = new Map<string, string[]>();
 for (const group of PLACES) {
   const members = [...new Set(terms(group))];
@@ -71,6 +101,17 @@ for (const group of PLACES) {
 for (const [place, around] of Object.entries(WITHIN)) {
   const [term] = terms(place);
   if (term) forms.set(term, [...new Set([...(forms.get(term) ?? []), ...terms(around)])]);
+}
+
+/**
+ * Every term that names a place within a country: regions, their cities, US states. Where a site is tells
+ * two like stories apart; a country is named by too many stories for that.
+ */
+const SITE_TERMS = new Set([...Object.entries(WITHIN).flatMap(([region, cities]) => terms(`${region} ${cities}`)), ...terms(US_STATES)]);
+
+/** The places within a country a question's terms name ("dresden", "texas", "saxony"), each once. */
+export function placesAsked(questionTerms: Iterable<string>): string[] {
+  return [...new Set([...questionTerms].filter((term) => SITE_TERMS.has(term)))];
 }
 
 /** The other forms of a place term ("british" -> "uk", "britain", ...) and the cities of a region ("saxony" -> "dresden"), or none. */

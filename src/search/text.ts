@@ -47,14 +47,29 @@ const LARGE_COUNT = /^(\d{1,3}(?:,\d{3})+|\d{5,})$/;
 const WITH_UNIT = /^(\d+(?:\.\d+)?)(nm|gw|mw|kw|gwh|mwh|tb|gb|pb)$/i;
 const UNIT_WORDS: Record<string, string> = { nm: "nanometer", gw: "gigawatt", mw: "megawatt", kw: "kilowatt", gwh: "gigawatt-hour", mwh: "megawatt-hour", tb: "terabyte", gb: "gigabyte", pb: "petabyte" };
 
+/**
+ * Two words that say what one term says, by their second word: the term is added after them. "Chief
+ * executive" is the CEO ("who is the ceo" meets "led by chief executive Peng Xiao"), who "stepped down"
+ * resigned, "up to $51" is the most it can be, an "initial public offering" is an IPO.
+ */
+const PHRASES = new Map<string, { after: RegExp; term: string }>();
+for (const [second, after, term] of [
+  ["executive", /^chief$/i, "ceo"],
+  ["down", /^step(s|ped|ping)?$/i, "resign"],
+  ["to", /^up$/i, "maximum"],
+  ["offering", /^public$/i, "ipo"],
+] as const) {
+  for (const written of [second, second[0]!.toUpperCase() + second.slice(1)]) PHRASES.set(written, { after, term });
+}
+
 function pushWords(text: string, into: string[]): void {
   for (const word of text.match(COUNT_OR_WORD) ?? []) {
     const code = word.charCodeAt(0);
     // Only words starting with a digit can be counts or units: most words skip both tests.
     if (code < 48 || code > 57) {
       into.push(word);
-      // A "chief executive" is the CEO: "who is the ceo" meets "led by chief executive Peng Xiao".
-      if ((word === "executive" || word === "Executive") && /^chief$/i.test(into[into.length - 2] ?? "")) into.push("ceo");
+      const phrase = PHRASES.get(word);
+      if (phrase && phrase.after.test(into[into.length - 2] ?? "")) into.push(phrase.term);
     } else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
     else {
       const unit = WITH_UNIT.exec(word);
@@ -86,6 +101,9 @@ export function processTerm(term: string): string | null {
 const MEMO_SIZE = 200_000;
 const memo = new Map<string, string | null>();
 
+/** Letters, digits and at most one letter, then a plural "s": "h100s", "mi300xs". */
+const PLURAL_MODEL = /^([a-z]+\d+[a-z]?)s$/;
+
 function normalizeTerm(term: string): string | null {
   const word = term
     .toLowerCase()
@@ -94,7 +112,8 @@ function normalizeTerm(term: string): string | null {
     .replace(/’/g, "'")
     .replace(/'s$|'$/, "");
   if (word.length === 0 || STOP_WORDS.has(word)) return null;
-  if (/\d/.test(word)) return word.replace(/[']/g, "");
+  // A model's name in the plural is the model: "h100s", "gb200s" are "h100", "gb200".
+  if (/\d/.test(word)) return word.replace(/[']/g, "").replace(PLURAL_MODEL, "$1");
   const stemmed = stemmer(word.replace(/[.']/g, ""));
   return stemmed.length > 0 ? synonymTerm(stemmed) : null;
 }

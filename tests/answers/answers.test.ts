@@ -6,7 +6,7 @@ import { latest } from "../../src/answers/latest.js";
 import { summary } from "../../src/answers/summary.js";
 import { parseArticleText } from "../../src/articles/parse.js";
 import { NewsIndex } from "../../src/search/newsIndex.js";
-import { markdownArticle } from "../helpers/articles.js";
+import { markdownArticle, parsedArticle } from "../helpers/articles.js";
 import { bundledIndex } from "../helpers/corpus.js";
 import { renderAnswer } from "../../src/render/answer.js";
 
@@ -107,6 +107,15 @@ describe("deal", () => {
     expect(own.every((d) => d.mentions.length === 0)).toBe(true);
     expect(answer.deals.slice(0, own.length)).toEqual(own);
     expect(renderAnswer(answer, { page: 1 }).message.embeds.some((embed) => embed.description?.startsWith("**Mentions Nvidia** (not a party to this deal)"))).toBe(true);
+  });
+
+  it("lists, after a company's own deals, deals that name it in passing, marked as mentioning it", () => {
+    const articles = [
+      parsedArticle("round", { title: "Nvidia Invests $400 Million in Cohere", keyPoints: ["Nvidia led a $400 million round in Cohere.", "Sequoia Capital also joined the round."] }),
+      parsedArticle("own", { title: "Sequoia Capital Invests $50 Million in Oxide", keyPoints: ["Sequoia Capital put $50 million into Oxide."] }),
+    ];
+    const answer = deal(new NewsIndex(articles), "sequoia capital");
+    expect(answer.deals.map((line) => [line.article.id, line.mentions])).toEqual([["own", []], ["round", ["Sequoia"]]]);
   });
 
   it("leads each deal with the key point that states it", () => {

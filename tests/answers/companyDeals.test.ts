@@ -14,6 +14,7 @@ function everyDeal(index: NewsIndex, companies: string[]) {
   for (const article of named.values()) {
     const found = bestDeal(article, companies);
     if (found && found.level > 0) deals.push({ article, level: found.level });
+    else if (found && companies.every((c) => article.companies.includes(c))) deals.push({ article, level: 0.25 });
     else if (article.deals.length === 0 && companies.some((c) => article.companies.slice(0, 3).includes(c))) news.push(article);
   }
   deals.sort((a, b) => b.level - a.level || byNewest(a.article, b.article));

@@ -64,6 +64,7 @@ describe("the deals an article reports", () => {
   it("tops the parties up to two from the article's companies, and leaves out regulators", () => {
     expect(extractDeals(article("Nvidia Invests $5 Billion", "Nvidia takes a stake in Intel."), ["Nvidia", "Intel", "AMD"])[0]?.parties).toEqual(["Nvidia", "Intel"]);
     expect(extractDeals(article("FTC Clears Microsoft Acquisition of Zentrica"), ["FTC", "Microsoft", "Zentrica"])[0]?.parties).toEqual(["Microsoft", "Zentrica"]);
+    expect(extractDeals(article("CMA Clears Microsoft Acquisition of Zentrica"), ["CMA", "Microsoft", "Zentrica"])[0]?.parties).toEqual(["Microsoft", "Zentrica"]);
   });
 
   it("gives two deals for a headline that joins two, each with its own parties, amount and kind", () => {
@@ -95,6 +96,13 @@ describe("the deals an article reports", () => {
     expect(four.map((d) => d.amount?.value)).toEqual([1e9, 2e9, 3e9]);
   });
 
+  it("reads contracts awarded, a sum committed to another company and a cloud two companies build as deals", () => {
+    expect(extractDeals(article("Pentagon Awards Nvidia and Oracle Contracts Worth $90 Million"), ["Pentagon", "Nvidia", "Oracle"])[0]).toMatchObject({ parties: ["Pentagon", "Nvidia", "Oracle"], amount: { value: 9e7 } });
+    expect(extractDeals(article("SAP and Nokia Build a $700 Million Sovereign Cloud in Finland"), ["SAP", "Nokia"])[0]).toMatchObject({ kind: "compute", parties: ["SAP", "Nokia"] });
+    expect(extractDeals(article("Apple Commits $900 Million to Make Screens at Corning's Plant"), ["Apple", "Corning"])[0]).toMatchObject({ parties: ["Apple", "Corning"], amount: { value: 9e8 } });
+    expect(extractDeals(article("Zeta Commits $900 Million to Make Screens in Ohio"), ["Zeta"])).toEqual([]);
+  });
+
   it("needs a deal word, a sum and two companies in a headline that names no kind", () => {
     expect(extractDeals(article("Nvidia Completes $4.9 Billion Deal"), ["Nvidia"])).toEqual([]);
     expect(extractDeals(article("Nvidia and Intel Complete Deal"), ["Nvidia", "Intel"])).toEqual([]);
@@ -111,6 +119,11 @@ describe("the deals an article reports", () => {
     expect(extractDeals(article("Nvidia Unveils $2 Billion Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])[0]).toMatchObject({ kind: "supply", parties: ["Nvidia", "Microsoft"] });
     expect(extractDeals(article("Nvidia Unveils Chip Supply Deal With Microsoft"), ["Nvidia", "Microsoft"])).toEqual([]);
     expect(extractDeals(article("Nvidia Unveils $2 Billion Chip Supply Deal"), ["Nvidia"])).toEqual([]);
+  });
+
+  it("does not take the letter of a round for a party", () => {
+    const companies = extractCompanies({ title: "Zentrica Lands $2 Billion Series K", summary: "The startup Zentrica raised a Series K, its eleventh round.", keyPoints: [], tags: [] });
+    expect(companies).toEqual(["Zentrica"]);
   });
 
   it("lists the headline's parties in the order it names them, spelled as the article's companies, at most five", () => {

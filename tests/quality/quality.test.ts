@@ -19,7 +19,7 @@ function countByKind(questions: Question[]): Record<string, number> {
  * The figures reached on our question set (npm run quality). A change that makes answers worse fails
  * here; a change that makes them better should raise these.
  */
-const FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 0.987 };
+const FLOOR = { hitAt1: 1, hitAt3: 1, mrr: 1, dealRecall: 1, keyPointHit: 1 };
 
 /**
  * The sets as they are, counted exactly: a question deleted (or a file that stops loading) fails here rather
@@ -60,7 +60,7 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     title: "answer quality on the chat-style held-out set",
     counts: { ask: 95, summary: 15, deal: 20 },
     articles: 40,
-    floor: { hitAt1: 0.962, hitAt3: 0.992, mrr: 0.976, dealRecall: 1, keyPointHit: 0.989 },
+    floor: { hitAt1: 0.977, hitAt3: 0.992, mrr: 0.985, dealRecall: 1, keyPointHit: 0.989 },
   },
   /**
    * The fresh set (tests/quality/fresh): 24 articles and 72 chat-style questions written after the chat set
@@ -76,13 +76,15 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
   },
   /**
    * The second fresh set (tests/quality/fresh2): 24 articles and 72 chat-style questions by a third writer,
-   * measured first as it came (these floors), then read for classes of failure.
+   * measured first as it came (0.819 / 0.903 / 0.878 / 1 / 0.86), then read for classes of failure only
+   * (companies the table lacked, descriptions with a swapped word, price moves, comparisons, counts of
+   * sites and shoppers, paraphrase, a site telling like stories apart), each fixed by a general rule.
    */
   fresh2: {
     title: "answer quality on the second fresh set",
     counts: { ask: 50, summary: 10, deal: 12 },
     articles: 24,
-    floor: { hitAt1: 0.819, hitAt3: 0.903, mrr: 0.878, dealRecall: 1, keyPointHit: 0.86 },
+    floor: { hitAt1: 0.958, hitAt3: 0.986, mrr: 0.976, dealRecall: 1, keyPointHit: 1 },
   },
   /**
    * The sealed set (tests/quality/sealed), never tuned on: its floors are what the code reached without
@@ -92,7 +94,7 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     title: "answer quality on the sealed set",
     counts: { ask: 50, summary: 10, deal: 12 },
     articles: 24,
-    floor: { hitAt1: 0.903, hitAt3: 0.944, mrr: 0.932, dealRecall: 1, keyPointHit: 0.92 },
+    floor: { hitAt1: 0.903, hitAt3: 0.958, mrr: 0.937, dealRecall: 1, keyPointHit: 0.92 },
   },
 };
 

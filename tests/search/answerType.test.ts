@@ -14,6 +14,10 @@ describe("what a question asks for", () => {
     expect(answerTypeOf("who runs splunk now")).toEqual({ kind: "name", role: "leader" });
     expect(answerTypeOf("who said that")).toEqual({ kind: "name", role: null });
     expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("what is the zeta loan for")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("which countries did zeta pick")).toEqual({ kind: "place" });
+    expect(answerTypeOf("what was zeta worth when oxide sold out")).toEqual({ kind: "money" });
+    expect(answerTypeOf("so when did zeta sell")).toEqual({ kind: "date", ahead: false });
   });
 
   it("finds that fact in a key point", () => {
@@ -56,6 +60,11 @@ describe("what a question asks for", () => {
     const won = answerTypeOf("who won the patent fight");
     expect(won).toEqual({ kind: "outcome" });
     expect(holdsAnswer(won, "A jury found Zeta liable for infringing two patents.")).toBe(true);
+    expect(holdsAnswer(won, "A jury found on May 2, 2024 that Zeta did not breach its licence.")).toBe(true);
+    const cleared = answerTypeOf("did the regulator block the zeta deal");
+    expect(cleared).toEqual({ kind: "outcome" });
+    expect(holdsAnswer(cleared, "The watchdog cleared the purchase in May.")).toBe(true);
+    expect(holdsAnswer(cleared, "Zeta bought the unit in May.")).toBe(false);
     expect(holdsAnswer(won, "The trial opened in Delaware in March.")).toBe(false);
   });
 
@@ -65,6 +74,42 @@ describe("what a question asks for", () => {
     expect(answerTypeOf("whos the parent of that lab")).toEqual({ kind: "name", role: "owner" });
     expect(holdsAnswer(owner, "The venture is majority owned by Qatar's sovereign fund.")).toBe(true);
     expect(holdsAnswer(owner, "The venture was announced by Jensen Huang in Riyadh.")).toBe(false);
+  });
+
+  it("reads how a stock reacted, dropped or climbed as a price move, found where a share or a sum moved", () => {
+    for (const question of ["how did zetas stock react to the recall", "how far did the shares slide after the ruling", "how much had the chipmaker climbed by march", "what happened to oxide stock"]) {
+      expect(answerTypeOf(question), question).toEqual({ kind: "move" });
+    }
+    expect(answerTypeOf("how much did zeta pay")).toEqual({ kind: "money" });
+    const move = answerTypeOf("how did the stock react");
+    expect(holdsAnswer(move, "Zeta shares slid roughly 9% in late trading.")).toBe(true);
+    expect(holdsAnswer(move, "The rally erased $40 billion of market value.")).toBe(true);
+    expect(holdsAnswer(move, "Zeta will charge $20 a month for the plan.")).toBe(false);
+    expect(holdsAnswer(move, "Revenue rose in the quarter.")).toBe(false);
+  });
+
+  it("reads how much quicker or how many times cheaper as a comparison, found where one is made", () => {
+    for (const question of ["how much quicker is the new zeta chip", "how many times cheaper is the plan", "how much more efficient is it"]) {
+      expect(answerTypeOf(question), question).toEqual({ kind: "ratio" });
+    }
+    expect(answerTypeOf("how much money did it raise")).toEqual({ kind: "money" });
+    expect(answerTypeOf("how many times did it fail")).toMatchObject({ kind: "count" });
+    const ratio = answerTypeOf("how much faster is it");
+    for (const point of ["It runs at twice the speed of its predecessor.", "Inference is 4x cheaper.", "The chip is 30% faster than the last one."]) {
+      expect(holdsAnswer(ratio, point), point).toBe(true);
+    }
+    expect(holdsAnswer(ratio, "It costs $3 per million tokens.")).toBe(false);
+  });
+
+  it("reads a refund, a payout or a sum per person as money", () => {
+    expect(answerTypeOf("max refund per person")).toEqual({ kind: "money" });
+    expect(answerTypeOf("biggest payout in the settlement")).toEqual({ kind: "money" });
+  });
+
+  it("counts shoppers and subscribers as people, and data centres as sites", () => {
+    expect(holdsAnswer(answerTypeOf("how many shoppers got refunds"), "refunds for about 2 million affected customers")).toBe(true);
+    expect(holdsAnswer(answerTypeOf("how many sites will it run"), "aiming for 12 data centres in operation")).toBe(true);
+    expect(holdsAnswer(answerTypeOf("how many sites will it run"), "about 900 engineers work there")).toBe(false);
   });
 
   it("reads what something was renamed as the name it took", () => {

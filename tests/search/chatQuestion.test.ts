@@ -6,6 +6,8 @@ import { numbersAsDigits } from "../../src/search/numberWords.js";
 import { terms } from "../../src/search/text.js";
 
 const companiesIn = (question: string) => findCompanies(readQuestion(question)).map((m) => m.name);
+/** That the question, as searched, also searches the words news writes. */
+const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
 
 describe("companies as chat names them", () => {
   it("knows every listed ticker, lower case unless the ticker is an ordinary word", () => {
@@ -17,6 +19,7 @@ describe("companies as chat names them", () => {
     }
     expect(companiesIn("goog amzn oai orcl intc")).toEqual(["Google", "Amazon", "OpenAI", "Oracle", "Intel"]);
     expect(companiesIn("let it snow, mu")).toEqual([]);
+    expect(companiesIn("msft inflection deal")).toEqual(["Microsoft", "Inflection AI"]);
     expect(companiesIn("SNOW and MU")).toEqual(["Snowflake", "Micron"]);
   });
 
@@ -74,8 +77,43 @@ describe("companies as chat names them", () => {
     expect(terms("Mistral shares")).not.toContain("ai");
   });
 
+  it("reads every description and boss the table lists as its company, whatever chat words rewrite first", () => {
+    for (const entry of COMPANY_TABLE) {
+      for (const name of [...(entry.nicknames ?? []), ...(entry.people ?? [])]) expect(companiesIn(`what about ${name} now`), name).toContain(entry.name);
+    }
+  });
+
+  it("reads a description with its last word swapped for a like one, and compounds written apart or together", () => {
+    expect(companiesIn("what did the grok creator ship")).toEqual(["xAI"]);
+    expect(companiesIn("what is musks ai outfit worth")).toEqual(["xAI"]);
+    expect(companiesIn("the iphone manufacturer and the wechat developer")).toEqual(["Apple", "Tencent"]);
+    expect(companiesIn("the taiwanese chip maker")).toEqual(["TSMC"]);
+    expect(companiesIn("the graphics chipmaker")).toEqual(["Nvidia"]);
+    expect(companiesIn("the snapdragon company and the windows lab")).toEqual(["Qualcomm"]);
+    expect(companiesIn("the whatsapp parent and the youtube parent")).toEqual(["Meta", "Google"]);
+  });
+
+  it("knows the companies of the chip, cloud and AI industry beyond the biggest, with tickers, bosses and descriptions", () => {
+    expect(companiesIn("what did the gorilla glass maker sign")).toEqual(["Corning"]);
+    expect(companiesIn("glw and mrvl and amat")).toEqual(["Corning", "Marvell", "Applied Materials"]);
+    expect(companiesIn("what is the dod buying")).toEqual(["Pentagon"]);
+    expect(companiesIn("the armed forces and palmer luckey")).toEqual(["Pentagon", "Anduril"]);
+    expect(companiesIn("mary barra plant")).toEqual(["General Motors"]);
+    expect(companiesIn("jayshree ullal on switches")).toEqual(["Arista"]);
+    expect(companiesIn("the cadence of releases")).toEqual([]);
+    expect(companiesIn("did the uk competition watchdog clear it")).toEqual(["CMA"]);
+    expect(companiesIn("what did the securities regulator say")).toEqual(["SEC"]);
+  });
+
   it("reads possessives typed without the apostrophe", () => {
     expect(companiesIn("nvidias deal with intel")).toEqual(["Nvidia", "Intel"]);
+  });
+});
+
+describe("places as chat names them", () => {
+  it("reads a state by its nickname", () => {
+    expect(readQuestion("how big is the campus in the buckeye state")).toMatch(/campus in Ohio$/);
+    expect(terms(readQuestion("the peach state data center"))).toContain(terms("georgia")[0]);
   });
 });
 
@@ -103,7 +141,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -121,6 +159,52 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("who is running the chipmaker now"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("whos in charge of the bank"))).toContain(terms("ceo")[0]);
     expect(terms(readQuestion("the plant runs on gas"))).not.toContain(terms("ceo")[0]);
+  });
+
+  it("also searches a company's stock as its shares, not a stock split or the stock market", () => {
+    expect(terms(readQuestion("how did zeta stock do"))).toContain(terms("shares")[0]);
+    expect(terms(readQuestion("the stock split"))).not.toContain(terms("shares")[0]);
+    expect(terms(readQuestion("the stock market"))).not.toContain(terms("shares")[0]);
+  });
+
+  it("also searches the words news writes for chat's paraphrases", () => {
+    searches("who is zeta teaming up with", "partners");
+    searches("why did zeta drop its ohio plans", "cancelled");
+    searches("oxide called off the merger", "cancelled");
+    expect(terms(readQuestion("how far did shares drop"))).not.toContain(terms("cancelled")[0]);
+    searches("the boss used to run what firm", "previously");
+    searches("how many users get cash back", "refunds");
+    searches("how long a prompt can the model read", "context window tokens");
+    searches("how many plants was it hoping to open by 2026", "planned aiming");
+    searches("max fine per violation", "maximum");
+    expect(terms("payments of up to $51")).toContain(terms(readQuestion("max"))[1]);
+  });
+
+  it("also searches the words news writes for chat's abbreviations", () => {
+    searches("zeta q3 numbers", "third quarter");
+    searches("h2 outlook", "second half");
+    searches("when did zeta go public", "ipo");
+    searches("best open weights llm", "open source language model");
+    searches("zeta mkt cap", "market value");
+    searches("oxide chapter 11", "bankruptcy");
+    searches("where is the hq", "headquarters");
+    searches("ev sales", "electric vehicle");
+    expect(companiesIn("the ev maker")).toEqual(["Tesla"]);
+    expect(terms(readQuestion("the h100 order"))).not.toContain(terms("half")[0]);
+    searches("zeta capex 2026", "capital spending");
+    searches("oxide rpo", "remaining performance obligations");
+    searches("who is the new cto", "chief technology officer");
+    searches("big m&a in chips", "mergers acquisitions");
+    searches("deals since sept 2024", "september");
+    expect(terms(readQuestion("the jan team"))).not.toContain(terms("january")[0]);
+    expect(readQuestion("the sparrow tower")).toBe("the sparrow tower");
+  });
+
+  it("does not search the words that only make the question", () => {
+    expect(terms(readQuestion("how many engineers moved"))).toEqual(terms("engineers moved"));
+    expect(terms(readQuestion("how far did the shares fall"))).toEqual(terms("shares fall"));
+    expect(terms(readQuestion("how big was the charge"))).toEqual(terms("charge"));
+    expect(terms(readQuestion("many engineers moved"))).toEqual(terms("many engineers moved"));
   });
 
   it("also searches a plant coming back online as restarting", () => {

@@ -60,6 +60,19 @@ describe("the key point index", () => {
     expect(rankedFor(sale, "zeta omega cost")[0]!.index).toBe(1);
   });
 
+  it("takes a boss or a nickname named for the company as the article's subject, so the fact alone answers", () => {
+    const sale = parsedArticle("boss", {
+      title: "Qualcomm Buys Zeta",
+      keyPoints: ["Qualcomm announced on Monday that it had bought the chip designer Zeta.", "Reports put the price near $700 million."],
+    });
+    expect(rankedFor(sale, "what did cristiano amon pay for zeta")[0]!.index).toBe(1);
+    const redmond = parsedArticle("redmond", {
+      title: "Microsoft Buys Zeta",
+      keyPoints: ["Microsoft announced on Monday that it had bought the game studio Zeta.", "Reports put the price near $900 million."],
+    });
+    expect(rankedFor(redmond, "what did redmond pay for zeta")[0]!.index).toBe(1);
+  });
+
   it("matches a question's word by prefix and by typo, below an exact match", () => {
     const index = indexOf(article, other);
     const exact = index.score(article, ["nvidia"], ["nvidia"], null, new Map())[0]!;

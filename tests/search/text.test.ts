@@ -66,6 +66,22 @@ describe("terms", () => {
 });
 
 describe("titles as news writes them", () => {
+  it("reads a model's name in the plural as the model, and leaves decades alone", () => {
+    expect(terms("4,000 B200s and MI325Xs")).toEqual([...terms("4,000"), "b200", "mi325x"]);
+    expect(terms("the 1990s")).toEqual(["1990s"]);
+  });
+
+  it("reads stepping down as resigning, and no other step", () => {
+    expect(terms("she stepped down as chair")).toContain(terms("resigned")[0]);
+    expect(terms("it stepped up spending, then walked down the steps")).not.toContain(terms("resigned")[0]);
+  });
+
+  it("reads an initial public offering as an IPO, and 'up to' a sum as its maximum", () => {
+    expect(terms("its initial public offering")).toContain("ipo");
+    expect(terms("payments of up to $51")).toContain(terms("maximum")[0]);
+    expect(terms("shares went up today")).not.toContain(terms("maximum")[0]);
+  });
+
   it("reads a chief executive as the CEO, and no other executive", () => {
     expect(terms("led by chief executive Ana Ruiz")).toContain(terms("ceo")[0]);
     expect(terms("Chief Executive Officer Ana Ruiz")).toContain(terms("ceo")[0]);
