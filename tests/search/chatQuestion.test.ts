@@ -1,3 +1,5 @@
+import { HELD_OUT_SETS, loadQuestions } from "../quality/evaluate.js";
+import { namingCompanies } from "../../src/extract/nicknames.js";
 import { describe, expect, it } from "vitest";
 import { COMPANY_TABLE } from "../../src/extract/companyTable.js";
 import { canonicalCompany, findCompanies } from "../../src/extract/companies.js";
@@ -8,6 +10,9 @@ import { terms } from "../../src/search/text.js";
 const companiesIn = (question: string) => findCompanies(readQuestion(question)).map((m) => m.name);
 /** That the question, as searched, also searches the words news writes. */
 const searches = (question: string, words: string) => expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms(words)));
+
+/** The question sets tuned on (the sealed set stays unread). */
+const HELD_OUT_DIRS = Object.values(HELD_OUT_SETS).filter((set) => !("sealed" in set)).map((set) => set.dir);
 
 describe("companies as chat names them", () => {
   it("knows every listed ticker, lower case unless the ticker is an ordinary word", () => {
@@ -81,6 +86,15 @@ describe("companies as chat names them", () => {
     for (const entry of COMPANY_TABLE) {
       for (const name of [...(entry.nicknames ?? []), ...(entry.people ?? [])]) expect(companiesIn(`what about ${name} now`), name).toContain(entry.name);
     }
+  });
+
+  it("finds the names a question holds by their words as one pattern of every name finds them", () => {
+    const names = COMPANY_TABLE.flatMap((entry) => [...(entry.nicknames ?? []), ...(entry.people ?? [])]);
+    const frames = [(name: string) => `what about ${name} now`, (name: string) => `${name}'s deal?`, (name: string) => `did ${name.replace(/ /g, "-")}s stake grow.`, (name: string) => `${name.toUpperCase()}`];
+    // And every question of the tuning sets, as people typed them.
+    const typed = [...HELD_OUT_DIRS.map((dir) => loadQuestions(dir)), loadQuestions()].flat().map((question) => question.q);
+    const questions = [...names.flatMap((name) => frames.map((frame) => frame(name))), ...typed, "the iphone manufacturer and the wechat developer", "the graphics chip-maker", "nadellas company and openai", "who is big blue buying", "nothing named here"];
+    for (const question of questions) expect(namingCompanies(question), question).toBe(namingCompanies(question, true));
   });
 
   it("reads a description with its last word swapped for a like one, and compounds written apart or together", () => {
