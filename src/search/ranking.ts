@@ -48,9 +48,21 @@ export function rankWithKeyPoints(candidates: Candidate[], excluded: string[], l
     let combined = score / topArticle + (KEY_POINT_WEIGHT * best) / topPoint;
     if (excluded.some((name) => article.deals.some((deal) => deal.parties.includes(name)))) combined *= EXCLUDED_COMPANY_FACTOR;
     combined *= fit(article);
-    const matched = new Set(points.map((p) => p.index));
-    const keyPoints = [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
-    return { article, score: combined, keyPoints, matchedKeyPoints: points.length };
+    // Made when read: of the few dozen hits, an answer shows a few, and an article's text is read back
+    // from its packed form only when shown (packedArticles.ts).
+    let keyPoints: string[] | undefined;
+    const inOrder = () => {
+      const matched = new Set(points.map((p) => p.index));
+      return [...points.map((p) => article.keyPoints[p.index]!), ...article.keyPoints.filter((_, i) => !matched.has(i))];
+    };
+    return {
+      article,
+      score: combined,
+      get keyPoints() {
+        return (keyPoints ??= inOrder());
+      },
+      matchedKeyPoints: points.length,
+    };
   });
   hits.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
   return limit ? hits.slice(0, limit) : hits;
