@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../extract/escapeRegExp.js";
 import type { Article } from "../articles/article.js";
 import { canonicalCompany } from "../extract/companies.js";
 
@@ -23,8 +24,7 @@ export function mentions(article: Article, keyword: string): boolean {
   const company = canonicalCompany(keyword);
   if (company && (article.companies.includes(company) || article.deals.some((deal) => deal.parties.includes(company)))) return true;
   const text = [article.title, article.summary, ...article.keyPoints, article.tags.join(" "), article.companies.join(" ")].join("\n");
-  const escaped = keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(keyword)}(?![\\p{L}\\p{N}])`, "iu").test(text);
 }
 
 /** Whether an article passes a subscription's filters. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "./escapeRegExp.js";
 import { COMPANY_TABLE } from "./companyTable.js";
 
 /** A company named in a text, with where it stands. */
@@ -17,9 +18,8 @@ for (const entry of COMPANY_TABLE) {
   for (const alias of entry.caseSensitive ?? []) caseSensitive.set(alias, entry.name);
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const alternation = (names: Iterable<string>) =>
-  [...names].sort((a, b) => b.length - a.length).map(escape).join("|");
+  [...names].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}])";
 const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}]|\\.[\\p{L}\\p{N}])";
 const ALIAS_PATTERN = new RegExp(`${BOUNDARY_BEFORE}(${alternation(byAlias.keys())})${BOUNDARY_AFTER}`, "giu");

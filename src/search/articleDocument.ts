@@ -1,6 +1,7 @@
 import type { Options, SearchOptions } from "minisearch";
 import type { Article } from "../articles/article.js";
 import { companyAliases } from "../extract/companies.js";
+import { plainArticle } from "./packedArticles.js";
 import { companyToken, processTerm, terms, tokenize } from "./text.js";
 
 /** Field weights for whole articles: a word in the title or a key point says more than one in the body. */
@@ -109,22 +110,18 @@ export function articleIndexOptions(common: ReadonlySet<string>): Options<Articl
  */
 export function keptInMemory(article: Article): Article {
   const own = (text: string) => (text.length > 12 ? Buffer.from(text, "utf8").toString("utf8") : text);
-  // Field by field, not spread: a snapshot's article has its text as getters (packedArticles.ts).
-  const kept: Article = {
-    id: own(article.id),
-    title: own(article.title),
-    url: own(article.url),
-    date: article.date,
-    summary: own(article.summary),
-    keyPoints: article.keyPoints.map(own),
+  // A snapshot's article has its text as getters (packedArticles.ts): made a plain object first.
+  const plain = plainArticle(article);
+  return {
+    ...plain,
     contentSummary: "",
     context: "",
     authorStyle: "",
     whyRead: "",
-    tags: article.tags,
-    companies: article.companies,
-    deals: article.deals,
+    id: own(plain.id),
+    title: own(plain.title),
+    url: own(plain.url),
+    summary: own(plain.summary),
+    keyPoints: plain.keyPoints.map(own),
   };
-  if (article.scope !== undefined) kept.scope = article.scope;
-  return kept;
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../extract/escapeRegExp.js";
 import type { Article } from "../articles/article.js";
 import { findCompanies } from "../extract/companies.js";
 import { COMPANY_TABLE } from "../extract/companyTable.js";
@@ -12,7 +13,7 @@ const LEADING = 2;
 
 /** Makers by the products a question may name ("trainium": Amazon). */
 const MAKERS = new Map(COMPANY_TABLE.flatMap((entry) => (entry.products ?? []).map((product) => [product, entry.name] as const)));
-const PRODUCT = new RegExp(`(?<![\\p{L}\\p{N}])(${[...MAKERS.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})s?(?![\\p{L}\\p{N}])`, "giu");
+const PRODUCT = new RegExp(`(?<![\\p{L}\\p{N}])(${[...MAKERS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})s?(?![\\p{L}\\p{N}])`, "giu");
 
 /** The companies a (read) question names, and the makers of the products it names, canonical names, each once. */
 export function companiesAsked(text: string): string[] {

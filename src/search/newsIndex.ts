@@ -10,7 +10,7 @@ import { DateOrder } from "./dateOrder.js";
 import { KeyPointIndex, type KeyPointImage } from "./keyPoints.js";
 import { companiesAsked, companyFit } from "./companyFit.js";
 import { splitExclusions } from "./negation.js";
-import { placeFit } from "./placeFit.js";
+import { placeFit, sitesAsked } from "./placeFit.js";
 import { orderByTime, timeIntentOf } from "./timeIntent.js";
 import { versionFit, versionsAsked } from "./versionFit.js";
 import { fromImage, imageOf, packPostings, type MiniSearchImage } from "./packedPostings.js";
@@ -191,7 +191,8 @@ export class NewsIndex implements SearchableIndex {
     const derived = new Map<string, Array<[string, number]>>();
     const scorePoints = (article: Article, inPoints: string[], lookForUnworded: boolean) => this.keyPoints.score(article, inPoints, asked, wants, derived, lookForUnworded ? wants : null);
     const versions = versionsAsked(text);
-    const fit = (article: Article) => companyFit(article, named) * versionFit(article, versions) * placeFit(article, text);
+    const sites = sitesAsked(text);
+    const fit = (article: Article) => companyFit(article, named) * versionFit(article, versions) * placeFit(article, sites);
     const hits = rankWithKeyPoints(candidatesOf(results, (id) => this.articles.get(id), scorePoints, options), excluded, undefined, fit);
     // "latest", "in 2024", "since March": the question's time orders or narrows what matched.
     const ordered = orderByTime(hits, time, (hit) => hit.score);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placeFit, PLACE_FIT_WEIGHT } from "../../src/search/placeFit.js";
+import { placeFit, PLACE_FIT_WEIGHT, sitesAsked } from "../../src/search/placeFit.js";
 import { placesAsked } from "../../src/search/places.js";
 import { terms } from "../../src/search/text.js";
 import { parsedArticle } from "../helpers/articles.js";
@@ -14,8 +14,8 @@ describe("the sites a question names", () => {
   it("counts the story of the site asked about higher than a like one elsewhere", () => {
     const munich = parsedArticle("munich", { title: "Zentrica Opens a Chip Plant", keyPoints: ["The plant near Munich starts in 2026."] });
     const oregon = parsedArticle("oregon", { title: "Zentrica Opens a Chip Plant in Oregon", keyPoints: ["The plant starts in 2026."] });
-    expect(placeFit(munich, "when does the zentrica bavaria plant start")).toBeCloseTo(1 + PLACE_FIT_WEIGHT);
-    expect(placeFit(oregon, "when does the zentrica bavaria plant start")).toBe(1);
-    expect(placeFit(oregon, "when does the zentrica plant start")).toBe(1);
+    expect(placeFit(munich, sitesAsked("when does the zentrica bavaria plant start"))).toBeCloseTo(1 + PLACE_FIT_WEIGHT);
+    expect(placeFit(oregon, sitesAsked("when does the zentrica bavaria plant start"))).toBe(1);
+    expect(placeFit(oregon, sitesAsked("when does the zentrica plant start"))).toBe(1);
   });
 });
