@@ -4,16 +4,27 @@ import { companyNames, MONEY_TERM, type FieldCounts } from "./articleDocument.js
 export const LARGE_CORPUS = 1_000;
 /** Words outside titles in more than this share of a large corpus's articles are common. */
 export const COMMON_TERM_SHARE = 0.2;
-/** How many articles are read to find a large corpus's common words. */
+/** At most this many articles are read to find a large corpus's common words. */
 export const COMMON_TERM_SAMPLE = 2_000;
+/** Below COMMON_TERM_SAMPLE, the sample is this share of the corpus, and at least LARGE_CORPUS articles. */
+export const COMMON_TERM_SAMPLE_SHARE = 0.1;
 
-/** Which of a corpus's `count` articles (by position) are read to find its common words: an even sample, none for a small corpus. */
+/**
+ * How many of a corpus's `count` articles are read to find its common words: a tenth of it, between
+ * LARGE_CORPUS (the whole of a corpus that size) and COMMON_TERM_SAMPLE; none for a small corpus. A first
+ * start parses the sample before it indexes anything: at 10,000 articles a fixed sample of 2,000 made the
+ * first start about a fifth slower than one of 1,000, and 1,000 articles estimate a fifth's share to
+ * within about a percentage point.
+ */
+export function commonTermSampleSize(count: number): number {
+  if (count < LARGE_CORPUS) return 0;
+  return Math.min(count, COMMON_TERM_SAMPLE, Math.max(LARGE_CORPUS, Math.round(count * COMMON_TERM_SAMPLE_SHARE)));
+}
+
+/** Which of a corpus's `count` articles (by position) are read to find its common words: an even sample (see `commonTermSampleSize`). */
 export function commonTermSample(count: number): number[] {
-  if (count < LARGE_CORPUS) return [];
-  const step = Math.max(1, count / COMMON_TERM_SAMPLE);
-  const positions: number[] = [];
-  for (let at = 0; at < count; at += step) positions.push(Math.floor(at));
-  return positions;
+  const size = commonTermSampleSize(count);
+  return Array.from({ length: size }, (_, i) => Math.floor((i * count) / size));
 }
 
 /**
