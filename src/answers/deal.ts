@@ -49,7 +49,7 @@ export interface DealQuery {
 export function readDealQuery(index: SearchableIndex, query: string): DealQuery {
   const expanded = index.expandQuery(query);
   const companies = [...new Set(findCompanies(expanded.text).map((m) => m.name))];
-  const time = timeIntentOf(query);
+  const time = timeIntentOf(expanded.respelt);
   const asked = readQuestion(time.text);
   const withoutNames = findCompanies(asked).reduceRight((text, m) => text.slice(0, m.index) + " " + text.slice(m.index + m.text.length), asked);
   const misspelt = new Set([...expanded.corrections.keys()].flatMap((word) => terms(word)));

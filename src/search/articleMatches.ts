@@ -60,6 +60,11 @@ export class ArticleMatcher {
     return most;
   }
 
+  /** The corpus's terms within two typos (minisearch's edit distance) of a term it does not hold. */
+  nearTerms(term: string): string[] {
+    return [...internals(this.index.miniSearch())._index.fuzzyGet(term, 2).keys()];
+  }
+
   /** Whether a term is in the corpus (a common word is, though indexed in titles only). */
   occurs(term: string): boolean {
     return this.index.common.has(term) || this.documentFrequency(term) > 0;

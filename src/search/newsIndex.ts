@@ -76,7 +76,7 @@ export class NewsIndex implements SearchableIndex {
     this.commonBasis = options.commonBasis ?? list.length;
     this.articleIndex = new MiniSearch<ArticleDoc>(articleIndexOptions(this.common));
     this.matcher = new ArticleMatcher({ miniSearch: () => this.articleIndex, common: this.common, size: () => this.size, byDate: () => this.dates.list(), article: (id) => this.articles.get(id) });
-    this.expander = new QueryExpander((term) => this.matcher.occurs(term));
+    this.expander = new QueryExpander(this.matcher);
     for (const [article, prepared] of sampled) rememberPrepared(article, prepared);
     for (const article of list) this.add(article);
     if (list.length > 0) this.compact();
@@ -179,7 +179,9 @@ export class NewsIndex implements SearchableIndex {
   }
 
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
-  search(query: string, options: SearchOptions = {}): ArticleHit[] {
+  search(typed: string, options: SearchOptions = {}): ArticleHit[] {
+    // Misspelt words are read as the corpus spells them before anything else reads the question.
+    const query = this.expandQuery(typed).respelt;
     const time = timeIntentOf(query);
     const { text: wanted, excluded } = splitExclusions(time.text);
     const { text, corrections } = this.expandQuery(wanted);

@@ -1,10 +1,29 @@
 import { readQuestion } from "./chatQuestion.js";
 import { placeForms } from "./places.js";
-import { correctCompanyWord } from "./spelling.js";
+import { companyAliases } from "../extract/companies.js";
+import { correctCompanyWord, isEnglishWord, isNameWord, nearestSpelling, writtenForm } from "./spelling.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
-/** A query as searched, and the misspelt words it corrected (word -> the company name it was read as). */
-export interface ExpandedQuery { text: string; corrections: Map<string, string> }
+/**
+ * A query as searched, and the misspelt words it corrected (word -> the company name it was read as).
+ * `respelt` is the query as typed with its other misspelt words replaced by the corpus's spelling
+ * ("who startted confluent" -> "who start confluent"): what is read for its time and the kind of answer.
+ */
+export interface ExpandedQuery { text: string; corrections: Map<string, string>; respelt: string }
+
+/** Where the corpus is looked up to correct a query's spelling. */
+export interface SpellingSource {
+  /** Whether a processed term is in the corpus as written. */
+  occurs(term: string): boolean;
+  /** The corpus's terms within two typos of a term. */
+  nearTerms(term: string): string[];
+  /** In how many articles a term occurs. */
+  documentFrequency(term: string): number;
+}
+
+/** Words shorter than this are never read as typos: too many short words are one letter apart. */
+const MIN_RESPELT_LENGTH = 4;
+const LETTERS = /\p{L}+/gu;
 
 /** How many recent expansions are kept: an answer expands its query several times (search, deals, suggestion). */
 const CACHED_EXPANSIONS = 64;
@@ -17,8 +36,7 @@ const CACHED_EXPANSIONS = 64;
 export class QueryExpander {
   private readonly cache = new Map<string, ExpandedQuery>();
 
-  /** `occurs`: whether a processed term is in the corpus as written. */
-  constructor(private readonly occurs: (term: string) => boolean) {}
+  constructor(private readonly corpus: SpellingSource) {}
 
   expand(query: string): ExpandedQuery {
     const cached = this.cache.get(query);
@@ -34,16 +52,40 @@ export class QueryExpander {
   }
 
   private expandAnew(question: string): ExpandedQuery {
-    const query = readQuestion(question);
+    const respelt = this.respell(question);
+    const query = readQuestion(respelt);
     const corrections = new Map<string, string>();
     for (const word of tokenize(query)) {
       const term = processTerm(word);
-      if (!term || /\d/.test(word) || word.length < 5 || this.occurs(term)) continue;
+      if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word)) continue;
       const alias = correctCompanyWord(word);
       if (alias) corrections.set(word, alias);
     }
     const asked = new Set(terms(query));
     const places = [...asked].flatMap(placeForms).filter((form) => !asked.has(form));
-    return { text: [query, ...corrections.values(), ...new Set(places)].join(" "), corrections };
+    return { text: [query, ...corrections.values(), ...new Set(places)].join(" "), corrections, respelt };
+  }
+
+  /**
+   * A word that is neither English nor a name or word the question reader knows ("nvda", "capex",
+   * "redmond") may be a typo: of a company's name ("antropic", "gorq"), left to the company correction; of
+   * a word of the corpus ("marh", "diveest"), replaced by it; or one that stems to a word of the corpus
+   * ("startted"), written as that word.
+   */
+  private respell(question: string): string {
+    return question.replace(LETTERS, (word) => {
+      if (!this.mayBeMisspelt(word)) return word;
+      const term = processTerm(word)!;
+      if (this.corpus.occurs(term)) return writtenForm(term, word, processTerm) ?? word;
+      if (correctCompanyWord(word)) return word;
+      const meant = nearestSpelling(term, this.corpus.nearTerms(term), (candidate) => this.corpus.documentFrequency(candidate));
+      return meant ? (writtenForm(meant, word, processTerm) ?? meant) : word;
+    });
+  }
+
+  private mayBeMisspelt(word: string): boolean {
+    if (!processTerm(word) || /\d/.test(word) || word.length < MIN_RESPELT_LENGTH) return false;
+    const lower = word.toLowerCase();
+    return !companyAliases().has(lower) && !isNameWord(lower) && !isEnglishWord(lower) && readQuestion(lower) === lower;
   }
 }

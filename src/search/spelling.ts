@@ -1,4 +1,6 @@
 import { companyAliases } from "../extract/companies.js";
+import { COMPANY_TABLE } from "../extract/companyTable.js";
+import { englishWords } from "./englishWords.js";
 
 /** Optimal string alignment distance (Levenshtein plus swapped neighbours: "Oracel" -> "Oracle" is 1). */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -36,7 +38,7 @@ export function allowedTypos(length: number): number {
  */
 export function correctCompanyWord(word: string): string | null {
   const lower = word.toLowerCase();
-  if (companyAliases().has(lower)) return null;
+  if (companyAliases().has(lower) || isEnglishWord(lower)) return null;
   const budget = allowedTypos(lower.length);
   if (budget === 0) return null;
   let best: { alias: string; distance: number } | null = null;
@@ -46,4 +48,59 @@ export function correctCompanyWord(word: string): string | null {
     if (distance <= budget && (!best || distance < best.distance)) best = { alias, distance };
   }
   return best?.alias ?? null;
+}
+
+/** Whether a word is English ("slice", "pocket"): a word of the language is never read as a typo of another. */
+export function isEnglishWord(word: string): boolean {
+  return englishWords().has(word.toLowerCase());
+}
+
+/**
+ * The spelling a misspelt term most likely meant, among `candidates` (terms of the corpus): the nearest
+ * within its typo budget (`allowedTypos`; swapped neighbours are one typo), the most frequent of equals.
+ */
+export function nearestSpelling(term: string, candidates: Iterable<string>, frequency: (candidate: string) => number): string | null {
+  const budget = allowedTypos(term.length);
+  let best: { term: string; distance: number; frequency: number } | null = null;
+  for (const candidate of candidates) {
+    if (candidate === term) continue;
+    const distance = editDistance(term, candidate, budget);
+    if (distance > budget) continue;
+    const seen = frequency(candidate);
+    if (!best || distance < best.distance || (distance === best.distance && seen > best.frequency)) best = { term: candidate, distance, frequency: seen };
+  }
+  return best?.term ?? null;
+}
+
+/** The words of every name in the company table (aliases, tickers, nicknames, people, products): "claude", "jassy". */
+let nameWords: Set<string> | undefined;
+
+export function isNameWord(word: string): boolean {
+  nameWords ??= new Set(
+    COMPANY_TABLE.flatMap((entry) => [entry.name, ...(entry.aliases ?? []), ...(entry.tickers ?? []), ...(entry.caseSensitive ?? []), ...(entry.nicknames ?? []), ...(entry.people ?? []), ...(entry.products ?? [])])
+      .flatMap((name) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u)),
+  );
+  return nameWords.has(word);
+}
+
+/** Endings a term's written forms may have beyond it ("start" -> "started", "graphic" -> "graphics"). */
+const ENDINGS = ["", "e", "s", "es", "d", "ed", "ing", "er", "ers", "ion", "ions", "al", "y"];
+
+/**
+ * A corrected term as a word (terms are stemmed: "start", "compani"): of the English words and names that
+ * are written forms of it (`processTerm` gives the term back), the one nearest to what was typed
+ * ("startted" -> "started", "graphcis" -> "graphics"), so that what reads whole words reads it; null
+ * when no such word is known.
+ */
+export function writtenForm(term: string, typed: string, processTerm: (word: string) => string | null): string | null {
+  const stems = term.endsWith("i") ? [term, term.slice(0, -1)] : [term];
+  const forms = stems.flatMap((stem) => ENDINGS.map((ending) => stem + ending)).concat(term.endsWith("i") ? [`${term.slice(0, -1)}y`] : []);
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const form of forms) {
+    if (!(isEnglishWord(form) || isNameWord(form)) || processTerm(form) !== term) continue;
+    const distance = editDistance(typed.toLowerCase(), form);
+    if (distance < bestDistance) [best, bestDistance] = [form, distance];
+  }
+  return best;
 }

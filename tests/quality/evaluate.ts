@@ -68,6 +68,32 @@ export const HELD_OUT_SETS = {
   fresh2: { dir: FRESH2_DIR, corpora: [...ALL_CORPORA, ...[FRESH_DIR, SEALED_DIR, FRESH2_DIR].map((dir) => path.join(dir, "corpus"))] },
 } satisfies Record<string, HeldOutSet>;
 
+/** Question words left as typed by `withTypos`: a typo in them says nothing about the search. */
+const NOT_TYPED_WRONG = new Set(["what", "much", "many", "when", "does", "with", "from", "that", "this", "have", "about", "which", "they", "their", "will"]);
+
+/**
+ * The questions as a hurried user types them: in each, one word of four letters or more (not a question
+ * word) has one typo (two letters swapped, one dropped or one doubled), chosen by a fixed seed, so the
+ * same questions come out every run. Chat's typos are not the writers': this measures how answers hold
+ * up when the words a question turns on are misspelt, on sets whose own spelling was tuned on.
+ */
+export function withTypos(questions: Question[], seed = 12345): Question[] {
+  let state = seed;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return questions.map((question) => {
+    const words = question.q.toLowerCase().split(" ");
+    const typeable = words.flatMap((word, i) => (/^[a-z]{4,}$/.test(word) && !NOT_TYPED_WRONG.has(word) ? [i] : []));
+    if (typeable.length === 0) return question;
+    const i = typeable[Math.floor(random() * typeable.length)]!;
+    const word = words[i]!;
+    const at = 1 + Math.floor(random() * (word.length - 2));
+    const kind = Math.floor(random() * 3);
+    words[i] =
+      kind === 0 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : kind === 1 ? word.slice(0, at) + word.slice(at + 1) : word.slice(0, at) + word[at] + word.slice(at);
+    return { ...question, q: words.join(" ") };
+  });
+}
+
 export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith(".jsonl"))

@@ -1,9 +1,12 @@
 // Prints the answer-quality report: `npm run quality` (add `-- --misses` to list every miss, and
-// `-- --heldout`, `-- --chat`, `-- --fresh`, `-- --fresh2` or `-- --sealed` for a set written apart from the code; see README).
-import { CORPUS_DIR, HELD_OUT_SETS, evaluate, loadQuestions } from "./evaluate.js";
+// `-- --heldout`, `-- --chat`, `-- --fresh`, `-- --fresh2` or `-- --sealed` for a set written apart from the code,
+// and `-- --typos` for its questions with a typo each; see README).
+import { CORPUS_DIR, HELD_OUT_SETS, evaluate, loadQuestions, withTypos } from "./evaluate.js";
 
 const set = (Object.keys(HELD_OUT_SETS) as Array<keyof typeof HELD_OUT_SETS>).find((name) => process.argv.includes(`--${name}`)) ?? "ours";
-const report = set === "ours" ? await evaluate(CORPUS_DIR) : await evaluate(HELD_OUT_SETS[set].corpora, loadQuestions(HELD_OUT_SETS[set].dir));
+const typos = process.argv.includes("--typos");
+const questions = set === "ours" ? loadQuestions() : loadQuestions(HELD_OUT_SETS[set].dir);
+const report = await evaluate(set === "ours" ? CORPUS_DIR : HELD_OUT_SETS[set].corpora, typos ? withTypos(questions) : questions);
 const { misses, byKind, ...figures } = report;
 console.log({
   ours: "Answer quality over tests/quality/questions against corpus/",
@@ -12,7 +15,7 @@ console.log({
   fresh: "Answer quality on the fresh set (tests/quality/fresh), over all four corpora",
   sealed: "Answer quality on the sealed set, never tuned on (tests/quality/sealed), over all five corpora",
   fresh2: "Answer quality on the second fresh set (tests/quality/fresh2), over all six corpora",
-}[set]);
+}[set] + (typos ? ", each question with a typo (withTypos)" : ""));
 console.table(figures);
 console.table(byKind);
 // A sealed set's misses are not printed: whoever reads them to mend them makes it one more tuning set.

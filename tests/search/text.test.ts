@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findMoney, moneyToken } from "../../src/extract/money.js";
 import { canonicalCompany, findCompanies } from "../../src/extract/companies.js";
 import { terms } from "../../src/search/text.js";
-import { correctCompanyWord, editDistance } from "../../src/search/spelling.js";
+import { correctCompanyWord, editDistance, nearestSpelling, writtenForm } from "../../src/search/spelling.js";
 
 describe("money", () => {
   it.each(["$38 billion", "$38bn", "38 billion dollars", "$38B", "38bn", "US$38 billion", "USD 38 billion"])("reads %s as 38 billion dollars", (text) => {
@@ -51,7 +51,39 @@ describe("company names", () => {
     expect(correctCompanyWord("banana")).toBeNull();
     expect(editDistance("oracel", "oracle")).toBe(1);
   });
+
+  it("does not read an English word as a company's typo", () => {
+    expect(correctCompanyWord("metal")).toBeNull(); // one letter from "meta"
+    expect(correctCompanyWord("apply")).toBeNull(); // one from "apple"
+  });
 });
+
+describe("the spelling a typo meant", () => {
+  const frequency = (counts: Record<string, number>) => (term: string) => counts[term] ?? 0;
+
+  it("is the nearest term within the word's typo budget, swapped neighbours one typo", () => {
+    expect(nearestSpelling("marh", ["march", "mark", "math"], frequency({ march: 1, mark: 9, math: 9 }))).toBe("mark"); // all one away: the most frequent
+    expect(nearestSpelling("graphci", ["graphic", "graph"], frequency({ graphic: 1, graph: 5 }))).toBe("graphic");
+    expect(nearestSpelling("chek", ["check", "cheek", "chekov"], frequency({}))).toBe("check");
+    expect(nearestSpelling("divst", ["divest", "direct"], frequency({ direct: 50, divest: 1 }))).toBe("divest");
+  });
+
+  it("is none beyond the budget: one typo below eight letters, two from eight", () => {
+    expect(nearestSpelling("mrch", ["munich", "merchant"], frequency({}))).toBeNull();
+    expect(nearestSpelling("abcd", ["wxyz"], frequency({}))).toBeNull();
+    expect(nearestSpelling("acquistn", ["acquisition"], frequency({}))).toBeNull();
+    expect(nearestSpelling("acqiusition", ["acquisition"], frequency({}))).toBe("acquisition");
+  });
+
+  it("is written as the English word nearest to what was typed, when the term is a stem", () => {
+    expect(writtenForm("start", "startted", terms1)).toBe("started");
+    expect(writtenForm("graphic", "graphcis", terms1)).toBe("graphics");
+    expect(writtenForm("compani", "compnies", terms1)).toBe("companies");
+    expect(writtenForm("zzyzx", "zzyxz", terms1)).toBeNull();
+  });
+});
+
+const terms1 = (word: string) => terms(word)[0] ?? null;
 
 describe("terms", () => {
   it("drops stop words and stems, so a question and an article meet", () => {
