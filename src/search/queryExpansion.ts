@@ -67,17 +67,15 @@ export class QueryExpander {
   }
 
   /**
-   * A word that is neither English nor a name or word the question reader knows ("nvda", "capex",
-   * "redmond") may be a typo: of a company's name ("antropic", "gorq"), left to the company correction; of
-   * a word of the corpus ("marh", "diveest"), replaced by it; or one that stems to a word of the corpus
-   * ("startted"), written as that word.
+   * A word the corpus does not hold, that is neither English nor a name or word the question reader knows
+   * ("nvda", "capex", "redmond"), may be a typo: of a company's name ("antropic", "gorq"), left to the
+   * company correction, or of a word of the corpus ("marh", "diveest"), replaced by it. A word the corpus
+   * holds is not looked at further (nor is the list of English words read for it).
    */
   private respell(question: string): string {
     return question.replace(LETTERS, (word) => {
-      if (!this.mayBeMisspelt(word)) return word;
-      const term = processTerm(word)!;
-      if (this.corpus.occurs(term)) return writtenForm(term, word, processTerm) ?? word;
-      if (correctCompanyWord(word)) return word;
+      const term = processTerm(word);
+      if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word) || correctCompanyWord(word)) return word;
       const meant = nearestSpelling(term, this.corpus.nearTerms(term), (candidate) => this.corpus.documentFrequency(candidate));
       return meant ? (writtenForm(meant, word, processTerm) ?? meant) : word;
     });
