@@ -50,6 +50,8 @@ export const SEALED_DIR = path.join(here, "sealed");
  * fourth round), so it is a tuning set now, and the sealed set stays the one never read. Over all six corpora.
  */
 export const FRESH2_DIR = path.join(here, "fresh2");
+/** A fourth writer's set, sealed as it came (see SEALED_DIR): over all seven corpora. */
+export const SEALED2_DIR = path.join(here, "sealed2");
 
 /** A question set written apart from the code: where its questions and articles are, and the corpora its questions are asked over. */
 export interface HeldOutSet {
@@ -66,6 +68,7 @@ export const HELD_OUT_SETS = {
   fresh: { dir: FRESH_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus")] },
   sealed: { dir: SEALED_DIR, corpora: [...ALL_CORPORA, path.join(FRESH_DIR, "corpus"), path.join(SEALED_DIR, "corpus")], sealed: true },
   fresh2: { dir: FRESH2_DIR, corpora: [...ALL_CORPORA, ...[FRESH_DIR, SEALED_DIR, FRESH2_DIR].map((dir) => path.join(dir, "corpus"))] },
+  sealed2: { dir: SEALED2_DIR, corpora: [...ALL_CORPORA, ...[FRESH_DIR, SEALED_DIR, FRESH2_DIR, SEALED2_DIR].map((dir) => path.join(dir, "corpus"))], sealed: true },
 } satisfies Record<string, HeldOutSet>;
 
 /** Question words left as typed by `withTypos`: a typo in them says nothing about the search. */

@@ -115,6 +115,19 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     floor: { hitAt1: 0.903, hitAt3: 0.958, mrr: 0.937, dealRecall: 1, keyPointHit: 0.92 },
     typoFloor: { hitAt1: 0.903, hitAt3: 0.944, mrr: 0.933, dealRecall: 1, keyPointHit: 0.9 },
   },
+  /**
+   * The second sealed set (tests/quality/sealed2), never tuned on: a fourth writer's 24 articles and 72
+   * questions, less the six articles (and their 20 questions) that turned out to retell stories already in
+   * the other corpora (the writer's list of titles to avoid had missed 16 of them), so that no question
+   * has two right articles. Its floors are what the code reached as it came.
+   */
+  sealed2: {
+    title: "answer quality on the second sealed set",
+    counts: { ask: 36, summary: 6, deal: 10 },
+    articles: 18,
+    floor: { hitAt1: 0.827, hitAt3: 0.942, mrr: 0.894, dealRecall: 1, keyPointHit: 0.917 },
+    typoFloor: { hitAt1: 0.769, hitAt3: 0.923, mrr: 0.854, dealRecall: 1, keyPointHit: 0.917 },
+  },
 };
 
 for (const [name, { title, counts, articles, floor, typoFloor }] of Object.entries(SET_CHECKS)) {

@@ -15,6 +15,7 @@ console.log({
   fresh: "Answer quality on the fresh set (tests/quality/fresh), over all four corpora",
   sealed: "Answer quality on the sealed set, never tuned on (tests/quality/sealed), over all five corpora",
   fresh2: "Answer quality on the second fresh set (tests/quality/fresh2), over all six corpora",
+  sealed2: "Answer quality on the second sealed set, never tuned on (tests/quality/sealed2), over all seven corpora",
 }[set] + (typos ? ", each question with a typo (withTypos)" : ""));
 console.table(figures);
 console.table(byKind);
