@@ -7,7 +7,8 @@ import { processTerm, terms, tokenize } from "./text.js";
 /**
  * A query as searched, and the misspelt words it corrected (word -> the company name it was read as).
  * `respelt` is the query as typed with its other misspelt words replaced by the corpus's spelling
- * ("who startted confluent" -> "who start confluent"): what is read for its time and the kind of answer.
+ * ("anthropic round in marh 2024" -> "anthropic round in march 2024"): what is read for its time and the
+ * kind of answer.
  */
 export interface ExpandedQuery { text: string; corrections: Map<string, string>; respelt: string }
 

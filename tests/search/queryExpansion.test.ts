@@ -84,6 +84,9 @@ describe("respelling a question's typos", () => {
     expect(expanded.respelt).toBe("antropic funding");
     expect(expanded.corrections.get("antropic")).toBe("anthropic");
     expect(new QueryExpander(news).expand("how many companies pay for cladue").corrections.get("cladue")).toBe("claude");
+    // Four letters are enough for a company's name, when the word is not English: "gorq" is Groq, "meat" is meat.
+    expect(new QueryExpander(news).expand("nvidia gorq deal").corrections.get("gorq")).toBe("groq");
+    expect(new QueryExpander(news).expand("meat prices").corrections.size).toBe(0);
   });
 
   it("reads the most frequent of equally near words", () => {
