@@ -16,7 +16,7 @@ export type ArchiveKind = "even" | "zipf";
 /** Queries per archive: for the even one a third each of questions, deal queries and titles; see zipfQueries for the other. */
 export const SCALE_QUERIES: Record<ArchiveKind, number> = { even: 150, zipf: 500 };
 
-function run(mode: "cold" | "warm" | "bot" | "plain", corpusDir: string, snapshotFile: string, queriesFile: string) {
+function run(mode: "cold" | "warm" | "bot" | "plain" | "plain-build", corpusDir: string, snapshotFile: string, queriesFile: string) {
   const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", path.join(here, "scaleWorker.ts"), mode, corpusDir, snapshotFile, queriesFile], {
     encoding: "utf8",
     maxBuffer: 1 << 24,
@@ -60,7 +60,8 @@ export function benchScale(kind: ArchiveKind, size: number, options: { bot: bool
   const snapshotFile = path.join(dataDir, SNAPSHOT_FILE);
   const cold = run("cold", corpusDir, snapshotFile, queriesFile);
   const warm = run("warm", corpusDir, snapshotFile, queriesFile);
-  const cliSecondRunMs = cliAsk(corpusDir, dataDir, queries[0]!.text);
+  // One timing of a process moves by a fifth with the machine: the bounded figures are taken three times.
+  const cliRunsMs = [0, 1, 2].map(() => cliAsk(corpusDir, dataDir, queries[0]!.text));
   let bot = {};
   if (options.bot) {
     run("bot", corpusDir, snapshotFile, queriesFile); // the first start fills the database with the corpus
@@ -68,20 +69,39 @@ export function benchScale(kind: ArchiveKind, size: number, options: { bot: bool
   }
   const plain = run("plain", corpusDir, snapshotFile, queriesFile);
   const snapshotMB = Math.round(readFileSync(snapshotFile).length / 1e6);
+  // The first start against plain minisearch's, where it is bounded: two more pairs run in turn, and the ratio of their medians.
+  const builds = [{ ours: cold.startWithoutSnapshotMs as number, plain: plain.buildMs as number }];
+  if (COLD_BUILD_BOUNDED(size)) {
+    const spare = path.join(OUT, `spare-${kind}-${size}.snapshot`);
+    for (let pair = 0; pair < 2; pair++) {
+      builds.push({ ours: run("cold", corpusDir, spare, queriesFile).startWithoutSnapshotMs, plain: run("plain-build", corpusDir, spare, queriesFile).buildMs });
+    }
+    rmSync(spare, { force: true });
+  }
   return {
     archive: kind,
     articles: size,
     ...cold,
     snapshotMB,
     ...warm,
-    cliSecondRunMs,
+    cliSecondRunMs: median(cliRunsMs),
+    cliRunsMs,
+    coldBuildRuns: builds,
     ...bot,
     plain,
-    ratio: { median: round(plain.answerMs.median / warm.answerMs.median, 1), p99: round(plain.answerMs.p99 / warm.answerMs.p99, 1), coldBuild: round(cold.startWithoutSnapshotMs / plain.buildMs, 2) },
+    ratio: { median: round(plain.answerMs.median / warm.answerMs.median, 1), p99: round(plain.answerMs.p99 / warm.answerMs.p99, 1), coldBuild: round(median(builds.map((b) => b.ours)) / median(builds.map((b) => b.plain)), 2) },
   };
 }
 
 export type ScaleResult = ReturnType<typeof benchScale>;
+
+/** The sizes whose first start is bounded against plain minisearch's (issue 12). */
+const COLD_BUILD_BOUNDED = (size: number) => size >= 10_000 && size <= 50_000;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+};
 
 /** The bounds of issue 12 for the Zipf archive, by size: what the bench prints PASS or FAIL against. */
 export function scaleTargets(result: ScaleResult): Array<{ target: string; measured: string; pass: boolean }> {
@@ -89,13 +109,14 @@ export function scaleTargets(result: ScaleResult): Array<{ target: string; measu
   const checks: Array<{ target: string; measured: string; pass: boolean }> = [];
   const p99Bound = result.articles >= 100_000 ? 50 : result.articles >= 50_000 ? 30 : result.articles >= 10_000 ? 10 : null;
   if (p99Bound !== null) checks.push({ target: `answer p99 <= ${p99Bound} ms`, measured: `${result.answerMs.p99} ms`, pass: result.answerMs.p99 <= p99Bound });
-  if (result.articles <= 50_000 && result.articles >= 10_000) {
-    checks.push({ target: "cold build (parse + index) <= 1.0x plain minisearch (read + index)", measured: `${result.ratio.coldBuild}x (${result.startWithoutSnapshotMs} / ${result.plain.buildMs} ms)`, pass: result.ratio.coldBuild <= 1 });
+  if (COLD_BUILD_BOUNDED(result.articles)) {
+    const runs = result.coldBuildRuns.map((b: { ours: number; plain: number }) => `${b.ours} / ${b.plain}`).join(", ");
+    checks.push({ target: "cold build (parse + index) <= 1.0x plain minisearch (read + index), medians of three pairs", measured: `${result.ratio.coldBuild}x (${runs} ms)`, pass: result.ratio.coldBuild <= 1 });
   }
   if (result.articles >= 100_000) {
     checks.push({ target: "resident memory after start-up <= 1 GB", measured: `${result.startRssMB} MB`, pass: result.startRssMB <= 1000 });
     checks.push({ target: "start from the snapshot <= 4 s", measured: `${result.startFromSnapshotMs} ms`, pass: result.startFromSnapshotMs <= 4000 });
   }
-  if (result.articles >= 50_000) checks.push({ target: "second `newsdesk ask` answers within 3 s of starting", measured: `${result.cliSecondRunMs} ms`, pass: result.cliSecondRunMs <= 3000 });
+  if (result.articles >= 50_000) checks.push({ target: "second `newsdesk ask` answers within 3 s of starting, median of three", measured: `${result.cliSecondRunMs} ms (${result.cliRunsMs.join(", ")})`, pass: result.cliSecondRunMs <= 3000 });
   return checks;
 }

@@ -1,6 +1,7 @@
 // One measurement of the archive-scale benchmark, on the compiled code that `npm start` runs (dist/, built
 // by `npm run bench`), in a process of its own so that its memory figures are its own:
-// `tsx bench/scaleWorker.ts <cold|warm|bot|plain> <corpus dir> <snapshot file> <queries>`.
+// `tsx bench/scaleWorker.ts <cold|warm|bot|plain|plain-build> <corpus dir> <snapshot file> <queries>`
+// (plain-build: plain minisearch's read and index only, without the queries).
 // Prints one line of JSON. Run by bench/scaleBench.ts.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -164,6 +165,7 @@ async function plain() {
   }
   const buildMs = performance.now() - started;
   const buildCpu = process.cpuUsage(startCpu);
+  if (mode === "plain-build") return { buildMs: Math.round(buildMs), buildCpuMs: Math.round((buildCpu.user + buildCpu.system) / 1000) };
   const latencies: number[] = [];
   let titleHits = 0;
   let titles = 0;
