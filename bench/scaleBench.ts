@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { scaleQueries } from "./scaleQueries.js";
 import { syntheticCorpus, writeSyntheticCorpus } from "./synthetic.js";
-import { round } from "./stats.js";
+import { percentile, round } from "./stats.js";
 import { writeZipfCorpus, zipfCorpus } from "./zipfArchive.js";
 import { zipfQueries } from "./zipfQueries.js";
 
@@ -98,10 +98,7 @@ export type ScaleResult = ReturnType<typeof benchScale>;
 /** The sizes whose first start is bounded against plain minisearch's (issue 12). */
 const COLD_BUILD_BOUNDED = (size: number) => size >= 10_000 && size <= 50_000;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-};
+const median = (values: number[]) => percentile(values, 50);
 
 /** The bounds of issue 12 for the Zipf archive, by size: what the bench prints PASS or FAIL against. */
 export function scaleTargets(result: ScaleResult): Array<{ target: string; measured: string; pass: boolean }> {

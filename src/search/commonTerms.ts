@@ -18,7 +18,7 @@ export const COMMON_TERM_SAMPLE_SHARE = 0.1;
  */
 export function commonTermSampleSize(count: number): number {
   if (count < LARGE_CORPUS) return 0;
-  return Math.min(count, COMMON_TERM_SAMPLE, Math.max(LARGE_CORPUS, Math.round(count * COMMON_TERM_SAMPLE_SHARE)));
+  return Math.min(COMMON_TERM_SAMPLE, Math.max(LARGE_CORPUS, Math.round(count * COMMON_TERM_SAMPLE_SHARE)));
 }
 
 /** Which of a corpus's `count` articles (by position) are read to find its common words: an even sample (see `commonTermSampleSize`). */

@@ -181,7 +181,7 @@ export class NewsIndex implements SearchableIndex {
   /** The articles matching a query, best first, each with its key points ordered by how well they match. */
   search(typed: string, options: SearchOptions = {}): ArticleHit[] {
     // Misspelt words are read as the corpus spells them before anything else reads the question.
-    const query = this.expandQuery(typed).respelt;
+    const query = this.expander.respell(typed);
     const time = timeIntentOf(query);
     const { text: wanted, excluded } = splitExclusions(time.text);
     const { text, corrections } = this.expandQuery(wanted);

@@ -73,7 +73,7 @@ export class QueryExpander {
    * company correction, or of a word of the corpus ("marh", "diveest"), replaced by it. A word the corpus
    * holds is not looked at further (nor is the list of English words read for it).
    */
-  private respell(question: string): string {
+  respell(question: string): string {
     return question.replace(LETTERS, (word) => {
       const term = processTerm(word);
       if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word) || correctCompanyWord(word)) return word;
