@@ -16,6 +16,8 @@ console.log({
   sealed: "Answer quality on the sealed set, never tuned on (tests/quality/sealed), over all five corpora",
   fresh2: "Answer quality on the second fresh set (tests/quality/fresh2), over all six corpora",
   sealed2: "Answer quality on the second sealed set, never tuned on (tests/quality/sealed2), over all seven corpora",
+  fresh3: "Answer quality on the third fresh set (tests/quality/fresh3), over all nine corpora",
+  sealed3: "Answer quality on the third sealed set, never tuned on (tests/quality/sealed3), over all nine corpora",
 }[set] + (typos ? ", each question with a typo (withTypos)" : ""));
 console.table(figures);
 console.table(byKind);
