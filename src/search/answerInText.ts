@@ -33,7 +33,7 @@ const REASON_IN_TEXT = new RegExp(
   [
     String.raw`\b(because|due to|so that|in order to|to (help|fund|pay|finance|raise|free|avoid|meet|comply)|help(s|ed)? (to )?(pay|fund|finance|cover)|pay(s|ing)? for|proceeds`,
     String.raw`for (abusing|violating|breaching|failing|breaking)|(fined|penali[sz]ed|punished|sanctioned|sued|charged|critici[sz]ed|blamed) (for|over)`,
-    String.raw`in response to|as a result of|driven by|found that|accus\w*|alleg\w*|citing|aimed at|amid|reason)\b`,
+    String.raw`in response to|as a result of|driven by|found that|accus\w*|alleg\w*|citing|aimed at|amid|reason|traced|blamed|caused by|stemm(ed|ing) from|triggered by|root cause)\b`,
   ].join("|"),
   "i",
 );

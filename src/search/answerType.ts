@@ -60,7 +60,7 @@ const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come 
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 /** "Why", "how come", "what is the loan for": a reason or a purpose. */
-const REASON = /\b(why|how come|what for|reason|reasons)\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
+const REASON = /\b(why|how come|what for|reason|reasons|cause|causes|caused|what led to|to blame|blamed|do with the (money|cash|proceeds|funds))\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
 /** "How much quicker", "how many times cheaper", "how much more efficient": a comparison, not a sum. */
 const RATIO = /\bhow (much|many times)( (more|less))? (\w+er|more \w+|less \w+)\b(?<!\b(?:how much (?:money|power|water|data|computer|paper|order|other|cover|over|ever|never|under|after|either|rather|together|further)))/;
 /** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */

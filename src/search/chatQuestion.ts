@@ -61,6 +61,10 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\b(put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|plow(?:s|ed|ing)?|sink(?:s|ing)?|sank|sunk)(?: (?:money|cash|capital))? in(?:to)?\b/gi, "$& invest"],
   // Staff "let go", "laid off", "axed" are job cuts, as news headlines them.
   [/\b(lay(?:s|ing)? off|laid off|let (?:go|\w+ go)|lets go|axe[sd]?|axing)\b/gi, "$& layoffs job cuts"],
+  // Layoffs are job cuts, as news headlines them ("Meta cuts 600 jobs").
+  [/\blay-?offs?\b/gi, "$& job cuts"],
+  // A deal "wrapped up" or "sealed" completed: it closed.
+  [/\b(wrap(s|ped|ping)? up|seal(s|ed|ing)?)\b/gi, "$& completed closed"],
   // What a company "pockets" it receives; "breaking even" is recouping the money put in.
   [/\bpocket(s|ed|ing)?\b/gi, "$& receive"],
   [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],

@@ -137,7 +137,7 @@ export class KeyPointIndex {
       }
       const score = [...perQuery.values()].reduce((sum, value) => sum + value, 0) * perQuery.size;
       const inContext = [...found].filter((term) => context.has(term)).length;
-      let rank = (score * (found.size - inContext + CONTEXT_TERM_WEIGHT * inContext)) / found.size;
+      let rank = contextWeighted(perQuery, context);
       if (wants && holdsAnswer(wants, article.keyPoints[index] ?? "", subject)) rank *= ANSWER_TYPE_BOOST;
       else if (inContext === found.size) {
         // It only repeats the article's context, without the specific fact asked for: it says nothing more.
@@ -268,4 +268,21 @@ function sourcesOf(term: string, asked: string[], cache: Map<string, Array<[stri
   }
   cache.set(term, sources);
   return sources;
+}
+
+/**
+ * A key point's score for ranking it among its article's key points: BM25+ summed over the question's words
+ * it holds, times how many it holds, where a word of the article's context (true of all its key points)
+ * counts CONTEXT_TERM_WEIGHT of a word in both. "When does the FTC case against Amazon go to trial" ranks
+ * "scheduled the trial for February 2027" above "FTC chair Lina Khan led the case".
+ */
+function contextWeighted(perQuery: Map<string, number>, context: ReadonlySet<string>): number {
+  let sum = 0;
+  let words = 0;
+  for (const [word, value] of perQuery) {
+    const weight = context.has(word) ? CONTEXT_TERM_WEIGHT : 1;
+    sum += weight * value;
+    words += weight;
+  }
+  return sum * words;
 }

@@ -31,7 +31,11 @@ const GROUPS = [
   "ipo ipos flotation",
   "bankrupt bankruptcy bankruptcies insolvency insolvent",
   "surge surged surging soar soared soaring jump jumped jumping rally rallied spike spiked",
-  "pact pacts accord accords agreement agreements",
+  "pact pacts accord accords agreement agreements contract contracts",
+  // A court's decision, whatever news or chat calls it: "the verdict" meets "the judge ruled".
+  "rule ruled ruling rulings verdict verdicts judgment judgments judgement judgements",
+  // A deal done: "when did the purchase complete" meets "the acquisition closed", "was finalized".
+  "complete completes completed completing completion finalize finalizes finalized finalise finalised",
   "watchdog watchdogs regulator regulators",
   "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping shelve shelves shelved abandon abandons abandoned ditch ditched",
   "tariff tariffs levy levies",

@@ -6,6 +6,9 @@ import { deal, readDealQuery } from "../../src/answers/deal.js";
 import { summary } from "../../src/answers/summary.js";
 import { loadCorpus } from "../../src/articles/loadCorpus.js";
 import { NewsIndex } from "../../src/search/newsIndex.js";
+import type { Deal, DealKind } from "../../src/articles/article.js";
+import { DEAL_WORDS } from "../../src/search/articleDocument.js";
+import { terms } from "../../src/search/text.js";
 
 /** One question of the quality set (tests/quality/questions/*.jsonl). */
 export type Question =
@@ -129,7 +132,8 @@ export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
  * deals, and any deal it is a party to is a right first answer, in whichever corpus: the sets' writers
  * listed expected deals from their own articles only, while questions are asked over the union of the
  * corpora. For those, the rank is that of the first deal listed that is expected or has the company
- * among its parties; deal recall still counts the expected ones.
+ * among its parties; deal recall still counts the expected ones. So too for a company and a kind of deal
+ * ("ibm acquisitions"): any acquisition IBM is a party to.
  */
 export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, questions = loadQuestions()): Promise<QualityReport> {
   const loaded = await Promise.all([corpusDirs].flat().map((dir) => loadCorpus(dir)));
@@ -154,7 +158,8 @@ export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, quest
       const answer = deal(index, question.q, 25);
       const ids = answer.deals.map((d) => d.article.id);
       const party = companyAlone(index, question.q);
-      rank = answer.deals.findIndex((line) => question.ids.includes(line.article.id) || (party !== null && !!line.deal?.parties.includes(party))) + 1;
+      const ofParty = (found: Deal | null) => party !== null && !!found?.parties.includes(party.company) && (party.kinds === null || party.kinds.includes(found.kind));
+      rank = answer.deals.findIndex((line) => question.ids.includes(line.article.id) || ofParty(line.deal)) + 1;
       recallN++;
       const found = question.ids.filter((id) => ids.includes(id));
       recallSum += found.length / question.ids.length;
@@ -181,10 +186,19 @@ export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, quest
   };
 }
 
-/** The company a /deal query names when it names one and nothing else, as `deal` reads it; else null. */
-function companyAlone(index: NewsIndex, query: string): string | null {
+/**
+ * The company a /deal query names when it names one and nothing else, or nothing but a kind of deal ("ibm
+ * acquisitions": any IBM acquisition is a right first answer, in whichever corpus), as `deal` reads it; else null.
+ */
+function companyAlone(index: NewsIndex, query: string): { company: string; kinds: DealKind[] | null } | null {
   const { companies, topic } = readDealQuery(index, query);
-  return companies.length === 1 && topic.length === 0 ? companies[0]! : null;
+  if (companies.length !== 1) return null;
+  if (topic.length === 0) return { company: companies[0]!, kinds: null };
+  const kinds = (Object.keys(DEAL_WORDS) as DealKind[]).filter((kind) => topic.every((term) => KIND_TERMS[kind].has(term)));
+  return kinds.length > 0 ? { company: companies[0]!, kinds } : null;
 }
+
+/** The words that name each kind of deal ("acquisitions", "takeover"), without "deal" itself. */
+const KIND_TERMS = Object.fromEntries(Object.entries(DEAL_WORDS).map(([kind, words]) => [kind, new Set(terms(words).filter((term) => term !== "deal"))])) as Record<DealKind, Set<string>>;
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -193,6 +193,16 @@ describe("sizes, sources, outcomes and reasons", () => {
     expect(holdsAnswer(why, "The fund sold 2 million shares.")).toBe(false);
   });
 
+  it("reads a cause asked for as a reason, and what the cash is for as a purpose", () => {
+    const cause = answerTypeOf("aws outage oct 2025 root cause");
+    expect(cause).toEqual({ kind: "reason" });
+    expect(answerTypeOf("what caused the outage")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("what will the seller do with the cash from the sale")).toEqual({ kind: "reason" });
+    expect(holdsAnswer(cause, "Amazon traced the trouble to DNS failures in one database service.")).toBe(true);
+    expect(holdsAnswer(cause, "The company blamed a race condition in its automation.")).toBe(true);
+    expect(holdsAnswer(cause, "The outage began early on Monday in one region.")).toBe(false);
+  });
+
   it("counts organisations as customers, clients or firms, and a count joined to its word", () => {
     const firms = answerTypeOf("how many firms use the software");
     expect(holdsAnswer(firms, "It is used by more than 5,000 enterprise clients.")).toBe(true);

@@ -155,7 +155,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -237,6 +237,12 @@ describe("words chat uses where news writes others", () => {
       expect(terms(readQuestion(question)), question).toEqual(expect.arrayContaining(terms("layoffs job cuts")));
     }
     expect(terms(readQuestion("let the deal go ahead"))).not.toContain(terms("layoffs")[0]);
+  });
+
+  it("also searches layoffs as job cuts, and a deal wrapped up or sealed as completed and closed", () => {
+    expect(terms(readQuestion("meta ai layoffs how many"))).toEqual(expect.arrayContaining(terms("job cuts")));
+    expect(terms(readQuestion("when did big blue wrap up the apptio purchase"))).toEqual(expect.arrayContaining(terms("completed closed")));
+    expect(terms(readQuestion("when was the deal sealed"))).toEqual(expect.arrayContaining(terms("completed closed")));
   });
 
   it("also searches a unit spun off as a unit or stake sold", () => {

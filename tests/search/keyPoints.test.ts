@@ -35,6 +35,19 @@ describe("the key point index", () => {
     expect(ranked[0]!.index).toBe(1);
   });
 
+  it("counts a word of the article's context as less than a word in the score and in the count of words found", () => {
+    const lawsuit = parsedArticle("lawsuit", {
+      title: "The Regulator Sues Zeta Over Its Marketplace",
+      keyPoints: ["The regulator and ten states sued Zeta in a case over its fees.", "The regulator's chair has led the case since 2021.", "A judge later scheduled the trial for February 2027."],
+    });
+    // "Case" is a common word of key points, "trial" a rarer one: the rarer word in the key point decides.
+    const cases = parsedArticle("cases", { keyPoints: ["The case was dismissed.", "A second case followed in May.", "The case cost millions."] });
+    const question = "when does the regulator zeta case go to trial";
+    const asked = [...new Set(terms(question))];
+    const ranked = indexOf(lawsuit, other, cases).score(lawsuit, asked, asked, answerTypeOf(question), new Map());
+    expect(ranked[0]!.index).toBe(2);
+  });
+
   it("ranks a key point holding the kind of fact asked for higher", () => {
     const index = indexOf(article);
     const money: AnswerType = { kind: "money" };
