@@ -10,8 +10,11 @@ export interface TimeIntent {
   /** The question without its time words, to search. */
   text: string;
   newest: boolean;
-  /** Inclusive YYYY-MM-DD bounds; either may be open. */
-  period: { from: string | null; to: string | null } | null;
+  /**
+   * Inclusive YYYY-MM-DD bounds; either may be open. `anyYear`: a month named without its year ("in
+   * october"), read as the last one, that the same month of an earlier year fits next best.
+   */
+  period: { from: string | null; to: string | null; anyYear?: boolean } | null;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -55,7 +58,7 @@ const READERS: Reader[] = [
   [new RegExp(`\\b(?:in|during|back in) ${MONTH}\\b(?! \\d)`, "i"), (m, today) => {
     const month = monthIndex(m[1]!);
     const year = month > today.getUTCMonth() ? today.getUTCFullYear() - 1 : today.getUTCFullYear();
-    return { from: monthStart(year, month), to: monthEnd(year, month) };
+    return { from: monthStart(year, month), to: monthEnd(year, month), anyYear: true };
   }],
   // A year alone, as chat writes it ("coreweave 2024 revenue"), unless it ends something ("by the end of 2029", "until 2030").
   [/(?<![-–])(?<!\b(?:by|of|until|till|through|thru|to|before|after|since|from|than|beyond|past) )\b(20\d{2})\b(?! ?(?:-|plans?|targets?|goals?|deadlines?))/i, (m) => ({ from: `${m[1]}-01-01`, to: `${m[1]}-12-31` })],
@@ -81,10 +84,12 @@ export function timeIntentOf(question: string, today = new Date()): TimeIntent {
 /**
  * How closely an article belongs to the period: 0 dated inside it, or naming its year in the text, as
  * "CoreWeave's 2024 revenue" in an article of 2025 does; 1 naming its month ("in May 2025", said in an
- * article of July); 2 undated; 3 dated outside it.
+ * article of July), or dated in the month asked for without a year, in an earlier year ("in october": an
+ * article of October 2025 when this October has none); 2 undated; 3 dated outside it.
  */
-export function periodFit(date: string | null, { from, to }: NonNullable<TimeIntent["period"]>, text = ""): number {
+export function periodFit(date: string | null, { from, to, anyYear }: NonNullable<TimeIntent["period"]>, text = ""): number {
   if (date !== null && (from === null || date >= from) && (to === null || date <= to)) return 0;
+  if (anyYear && date !== null && from !== null && date.slice(5, 7) === from.slice(5, 7) && date < from) return 1;
   if (from && to) {
     const year = from.slice(0, 4);
     if (from === `${year}-01-01` && to === `${year}-12-31` && new RegExp(`\\b${year}\\b`).test(text)) return 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answers/ask.js";
 import { dateInUrl } from "../../src/articles/urlDate.js";
-import { newsDateOf, timeIntentOf } from "../../src/search/timeIntent.js";
+import { newsDateOf, periodFit, timeIntentOf } from "../../src/search/timeIntent.js";
 import { parsedArticle } from "../helpers/articles.js";
 import { bundledIndex } from "../helpers/corpus.js";
 
@@ -27,6 +27,15 @@ describe("time in questions", () => {
   it("reads a year standing alone in chat as a period, and a month abbreviated with its year", () => {
     expect(timeIntentOf("meta 2023 layoffs", today).period).toEqual({ from: "2023-01-01", to: "2023-12-31" });
     expect(timeIntentOf("intel grant sept 2024", today).period).toEqual({ from: "2024-09-01", to: "2024-09-30" });
+  });
+
+  it("reads a month without its year as the last one, that month of an earlier year fitting next, before undated news", () => {
+    const october = timeIntentOf("how long was the cloud down in october", today).period!;
+    expect(october).toEqual({ from: "2025-10-01", to: "2025-10-31", anyYear: true });
+    const fits = ["2025-10-20", "2024-10-02", null, "2024-09-30", "2025-11-01"].map((date) => periodFit(date, { ...october, from: "2026-10-01", to: "2026-10-31" }));
+    expect(fits).toEqual([1, 1, 2, 3, 3]);
+    expect(periodFit("2025-10-20", october)).toBe(0);
+    expect(periodFit("2024-10-20", { from: "2024-09-01", to: "2024-09-30" })).toBe(3); // "sept 2024" names its year
   });
 
   it("places an undated article by the date its key points give the news", () => {
