@@ -17,6 +17,7 @@ console.log({
   fresh2: "Answer quality on the second fresh set (tests/quality/fresh2), over all six corpora",
   sealed2: "Answer quality on the second sealed set, never tuned on (tests/quality/sealed2), over all seven corpora",
   fresh3: "Answer quality on the third fresh set (tests/quality/fresh3), over all nine corpora",
+  fresh4: "Answer quality on the fourth fresh set (tests/quality/fresh4), over all ten corpora",
   sealed3: "Answer quality on the third sealed set, never tuned on (tests/quality/sealed3), over all nine corpora",
 }[set] + (typos ? ", each question with a typo (withTypos)" : ""));
 console.table(figures);
