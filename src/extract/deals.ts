@@ -19,10 +19,12 @@ const PART_OF_A_COMPANY = /\b(stakes?|slice|minority)\b|\b\d+(\.\d+)? ?(%|percen
 /** Buying capacity or hardware rather than a company: "buy $30 billion of Azure compute". */
 const BUYING_A_COMPANY = /\b(buy\w*|purchas\w*|bought)\b(?:\W+[\w$.-]+){0,4}?\W+(designer|maker|startup|company|firm|provider|developer|operator|business|unit|rival|specialist|platform)\b/i;
 const BUYING_CAPACITY = /\b(buy\w*|purchas\w*|bought)\b(?:\W+[\w$.]+){0,6}?\W+(compute|computing|capacity|chips?|gpus?|tpus?|servers?|accelerators?|power|cloud services)\b/i;
-const AGREEMENT = /\b(deal|contract|agreement|agrees?|commit\w*|signs?|signed|pact|order|purchase|buy\w*|rent\w*|lease\w*|spend\w*|worth|partner\w*|secur\w*|access|reserv\w*|expand\w*|lands?|deploy\w*|build|builds|building|award\w*|contracts)\b/i;
+const AGREEMENT = /\b(deal|contract|agreement|agrees?|commit\w*|signs?|signed|pact|order|purchase|buy\w*|rent\w*|lease\w*|spend\w*|worth|partner\w*|secur\w*|access|reserv\w*|expand\w*|extend\w*|lands?|deploy\w*|build|builds|building|award\w*|contracts|taps?|tapped|tapping|select\w*|picks?|picked|choos\w*|chose|enlist\w*)\b/i;
 
 /** Legal, workforce and regulatory news: never a deal unless the headline says acquisition or investment. */
 const HARD_NEWS = /\b(rul(e|es|ed|ing)|judge|court|verdict|jury|trial|shares|stock|market value|sell-?off|wipes?|plunge\w*|tumble\w*|slump\w*|fine[sd]?|lawsuit|sues?|sued|settle\w*|antitrust|monopol\w*|layoffs?|lay(s|ing)? off|job cuts|jobs|cuts|export|charge|hit|probe|investigat\w*)\b/i;
+/** A company selling its shares to the public: "Prices IPO", "Goes Public", "Lists on Nasdaq". */
+const LISTING = /\b(ipos?|initial public offering|go(es)? public|went public|listing|lists (its )?shares|debuts? on (the )?(nasdaq|nyse))\b/i;
 /** Product news: a deal only when the headline also names a sum and two companies. */
 const PRODUCT_NEWS = /\b(launch\w*|unveil\w*|releas\w*|introduc\w*|debut\w*|ships?)\b/i;
 
@@ -73,7 +75,9 @@ export function extractDeals(article: ArticleText, companies: string[]): Deal[] 
     }));
     return deals;
   }
-  const parties = withAtLeastTwo(namedIn(headline, companies), [...companiesIn(lead), ...companies]);
+  // A listing sells shares to the public: no other company is its party, whoever the article names.
+  const named = namedIn(headline, companies);
+  const parties = LISTING.test(headline) ? named : withAtLeastTwo(named, [...companiesIn(lead), ...companies]);
   const amount = firstAmount(headline) ?? firstAmount(article.summary) ?? firstAmount(article.keyPoints.join("\n"));
   return [{ parties, amount, kind }];
 }

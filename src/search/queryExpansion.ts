@@ -25,6 +25,8 @@ export interface SpellingSource {
 /** Words shorter than this are never read as typos: too many short words are one letter apart. */
 const MIN_RESPELT_LENGTH = 4;
 const LETTERS = /\p{L}+/gu;
+const LETTERS_THEN_DIGITS = /(?<![\p{L}\p{N}])(\p{L}+)(\d+)(?![\p{L}\p{N}])/gu;
+const ONLY_LETTERS = /^\p{L}+$/u;
 
 /** How many recent expansions are kept: an answer expands its query several times (search, deals, suggestion). */
 const CACHED_EXPANSIONS = 64;
@@ -74,12 +76,34 @@ export class QueryExpander {
    * holds is not looked at further (nor is the list of English words read for it).
    */
   respell(question: string): string {
-    return question.replace(LETTERS, (word) => {
+    return this.rejoined(question).replace(LETTERS, (word) => {
       const term = processTerm(word);
       if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word) || correctCompanyWord(word)) return word;
       const meant = nearestSpelling(term, this.corpus.nearTerms(term), (candidate) => this.corpus.documentFrequency(candidate));
       return meant ? (writtenForm(meant, word, processTerm) ?? meant) : word;
     });
+  }
+
+  /**
+   * Words chat writes apart or together where the corpus does the other: "octo ai" as "octoai" when the
+   * corpus holds "octoai" but not "octo"; "sb1047" as "sb 1047" and "gpt5" as "gpt 5" (news writes "SB 1047",
+   * "GPT-5") when it holds both parts but not the word.
+   */
+  private rejoined(question: string): string {
+    const occurs = (word: string) => {
+      const term = processTerm(word);
+      return term !== null && this.corpus.occurs(term);
+    };
+    const apart = question.replace(LETTERS_THEN_DIGITS, (word: string, letters: string, digits: string) => (!occurs(word) && occurs(letters) && occurs(digits) ? `${letters} ${digits}` : word));
+    // Split at spaces, keeping them: words at even places. Each pair of neighbours is looked at, overlapping.
+    const parts = apart.split(/( )/);
+    for (let i = 0; i + 2 < parts.length; i += 2) {
+      const [first, second] = [parts[i]!, parts[i + 2]!];
+      const words = ONLY_LETTERS.test(first) && ONLY_LETTERS.test(second) && processTerm(first) !== null && processTerm(second) !== null;
+      if (!words || (occurs(first) && occurs(second)) || !occurs(first + second)) continue;
+      parts.splice(i, 3, first + second);
+    }
+    return parts.join("");
   }
 
   private mayBeMisspelt(word: string): boolean {

@@ -14,6 +14,8 @@ describe("the kind of deal a sentence describes", () => {
     ["Meta agrees to buy $10 billion of chips from AMD", "supply"],
     ["Apple and Google partner on Gemini for Siri", "partnership"],
     ["Intel and TSMC form a joint venture", "partnership"],
+    ["OpenAI taps Oracle Cloud to extend Microsoft Azure for more compute", "compute"],
+    ["Crusoe selects AMD for its next GPU cloud", "compute"],
   ])("%s: %s", (sentence, kind) => {
     expect(dealKindOf(sentence)).toBe(kind);
   });
@@ -52,6 +54,12 @@ describe("the deals an article reports", () => {
     const fromPoints = extractDeals(article("Oracle Acquires Cerner", "A big hospital software deal.", ["Shares rose $5.", "The price is €10 billion."]), ["Oracle", "Cerner"]);
     expect(fromPoints[0]?.amount).toEqual({ value: 10e9, currency: "EUR", text: "€10 billion" });
     expect(extractDeals(article("Oracle Acquires Cerner", "It pays $900,000 in fees."), ["Oracle", "Cerner"])[0]?.amount).toBeNull();
+  });
+
+  it("gives a listing no other party than the company selling its shares, whoever else the article names", () => {
+    const ipo = article("CoreWeave Prices a Downsized IPO at $40 a Share, Raising $1.5 Billion", "The AI cloud provider CoreWeave went public.");
+    expect(extractDeals(ipo, ["CoreWeave", "Microsoft"])[0]?.parties).toEqual(["CoreWeave"]);
+    expect(extractDeals(article("Thrive Leads OpenAI's $6.6 Billion Round", ""), ["OpenAI", "Thrive Capital"])[0]?.parties).toEqual(["OpenAI", "Thrive Capital"]);
   });
 
   it("names the private equity buyer of a unit among the parties, beside the seller and the unit", () => {

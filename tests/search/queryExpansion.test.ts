@@ -94,3 +94,22 @@ describe("respelling a question's typos", () => {
     expect(expander.expand("nvidia stae in intel").respelt).toBe("nvidia stake in intel");
   });
 });
+
+describe("words written apart or together", () => {
+  const news = corpus(["octoai", "octoai", "ai", "sb", "1047", "gpt", "5", "led", "whole", "sell"]);
+
+  it("joins two words the corpus holds as one, when it does not hold both apart", () => {
+    const expander = new QueryExpander(news);
+    expect(expander.respell("how much did octo ai raise")).toBe("how much did octoai raise");
+    // Stop words are not parts: "who led" is not "wholed", "sell off" not "selloff".
+    expect(expander.respell("who led the round")).toBe("who led the round");
+    expect(expander.respell("what did they sell off")).toBe("what did they sell off");
+  });
+
+  it("splits letters and digits the corpus holds apart, when it does not hold them together", () => {
+    const expander = new QueryExpander(news);
+    expect(expander.respell("did anthropic back sb1047")).toBe("did anthropic back sb 1047");
+    expect(expander.respell("gpt5 launch")).toBe("gpt 5 launch");
+    expect(expander.respell("h100 supply")).toBe("h100 supply");
+  });
+});
