@@ -152,7 +152,7 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "Applied Materials", tickers: ["amat"], people: ["gary dickerson"], nicknames: ["the biggest us chip equipment maker", "the american chip equipment maker"] },
   { name: "Lam Research", tickers: ["lrcx"], people: ["tim archer"] },
   { name: "GlobalFoundries", aliases: ["global foundries"], tickers: ["gfs"], people: ["tim breen", "thomas caulfield"] },
-  { name: "Texas Instruments", tickers: ["txn"], people: ["haviv ilan"] },
+  { name: "Texas Instruments", tickers: ["txn"], caseSensitive: ["TI"], nicknames: ["ti", "the analog chipmaker", "the calculator maker"], people: ["haviv ilan"] },
   { name: "Infineon", aliases: ["infineon technologies"], tickers: ["ifnny"], nicknames: ["the german chipmaker"], people: ["jochen hanebeck"] },
   { name: "NXP", aliases: ["nxp semiconductors"], tickers: ["nxpi"], nicknames: ["the dutch chipmaker"], people: ["kurt sievers", "rafael sotomayor"] },
   { name: "STMicroelectronics", aliases: ["stmicro", "st micro"], tickers: ["stm"], nicknames: ["the franco-italian chipmaker"], people: ["jean-marc chery"] },

@@ -1,6 +1,7 @@
 import { canonicalCompany } from "../extract/companies.js";
 import { findMoney } from "../extract/money.js";
 import type { AnswerType } from "./answerType.js";
+import { namesCountry, namesState } from "./places.js";
 import { processTerm, terms } from "./text.js";
 
 const MONTH = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -51,6 +52,8 @@ const MOVE_IN_TEXT = /\b(rose|rise|rises|rising|jump\w*|surg\w*|soar\w*|climb\w*
 const RATIO_IN_TEXT = /\b(twice|double[sd]?|doubling|triple[sd]?|tripling|quadruple[sd]?|half|halve[sd]?|\d+(\.\d+)?\s?(x|times)|(two|three|four|five|six|seven|eight|nine|ten) times)\b|\d\s?(%|percent)\s+(faster|quicker|cheaper|more|less|better|lower|higher|smaller|bigger|larger|slower)\b/i;
 const MOVED_BY = /\d\s?(%|percent\b)|[$€£]\s?\d/i;
 
+/** A sum news gives without its figure: "billions of dollars in damages", "hundreds of millions of euros". */
+const UNCOUNTED_SUM = /\b(tens of |hundreds of )?(millions|billions|trillions) of (dollars|euros|pounds|yen|yuan)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
@@ -66,6 +69,7 @@ export const UNWORDED_ANSWER_ARTICLES = 10;
 export function isSpecific(type: AnswerType): boolean {
   switch (type?.kind) {
     case "count": return type.unit !== null;
+    case "place": return type.scope !== null;
     case "date": return type.ahead;
     case "name": return type.role !== null;
     case "share": case "duration": case "reason": case "size": case "source": case "outcome": case "demand": case "move": case "ratio": return true;
@@ -81,12 +85,12 @@ export function isSpecific(type: AnswerType): boolean {
 export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<string> = new Set()): boolean {
   switch (type?.kind) {
     case "date": return DATE_IN_TEXT.test(text) && (!type.ahead || AHEAD_IN_TEXT.test(text));
-    case "money": return findMoney(text).some((m) => m.explicit);
+    case "money": return findMoney(text).some((m) => m.explicit) || UNCOUNTED_SUM.test(text);
     case "share": return PERCENT.test(text);
     case "count": return countsIn(text, type.unit);
     case "name": return namesOtherThan(text, asked, type.role === "person") && (type.role === null || ROLE_IN_TEXT[type.role].test(text));
     case "duration": return DURATION_IN_TEXT.test(text);
-    case "place": return PLACE_IN_TEXT.test(text);
+    case "place": return type.scope === "country" ? namesCountry(text) : type.scope === "state" ? namesState(text) : PLACE_IN_TEXT.test(text);
     case "reason": return REASON_IN_TEXT.test(text);
     case "size": return SIZE_IN_TEXT.test(text);
     case "source": return SOURCE_IN_TEXT.test(text) && findMoney(text).some((m) => m.explicit);
@@ -157,6 +161,6 @@ function countsIn(text: string, unit: string | null): boolean {
  */
 const COUNTED_KINDS = [
   new Set(terms("people persons employees engineers researchers scientists designers staff workers jobs executives managers users customers shoppers consumers buyers subscribers members households viewers listeners players drivers patients students residents voters")),
-  new Set(terms("companies firms businesses customers clients enterprises organizations organisations brands partners accounts")),
+  new Set(terms("companies firms businesses customers clients enterprises organizations organisations brands partners accounts entities")),
   new Set(terms("sites centers facilities campuses locations plants factories fabs offices stores")),
 ];

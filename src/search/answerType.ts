@@ -1,3 +1,4 @@
+import { placeForms } from "./places.js";
 import { terms } from "./text.js";
 
 /**
@@ -15,8 +16,10 @@ export type AnswerType =
    * `move`: "how did the stock react", "how far did shares drop" how a price moved ("shares fell about 7%");
    * `ratio`: "how much quicker", "how many times cheaper" a comparison ("twice the speed", "3x", "40% faster").
    */
-  | { kind: "money" | "share" | "place" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" | "move" | "ratio" }
+  | { kind: "money" | "share" | "reason" | "duration" | "size" | "source" | "outcome" | "demand" | "move" | "ratio" }
   | { kind: "count"; unit: string | null }
+  /** `scope`: "which country", "which state" ask for a place of that kind; "where" for any. */
+  | { kind: "place"; scope: "country" | "state" | null }
   /** `ahead`: the question asks when something will happen ("when will ... go live"): a deadline, not the news date. */
   | { kind: "date"; ahead: boolean }
   /**
@@ -32,7 +35,10 @@ export type AnswerType =
 const plain = (question: string) => question.toLowerCase().replace(/['’]/g, "");
 
 const SHARE = /\b(how (big|large|much) (of )?a (stake|share|slice|chunk|piece)|what (size|kind of|sort of) (stake|share)|what (share|percent|percentage|portion|fraction|stake|slice|cut|chunk)|how much of (it|(the )?\w+( \w+)?) (does|did|will|do) \w+ (still )?(own|have|hold|keep|retain)|what % |ownership)\b/;
-const COUNT = /\b(how many|number of|what number of|headcount)(?:\s+(\w+))?/;
+const COUNT = /\b(how many|number of|what number of|headcount)(?:\s+(\w+))?(?:\s+(\w+))?(?:\s+(\w+))?/;
+/** Words before what is counted: "how many chinese firms", "how many more monthly users". */
+const BEFORE_COUNTED = new Set(["more", "new", "other", "additional", "extra", "permanent", "full", "time", "part", "total", "active", "paying", "monthly", "daily", "weekly", "annual", "different", "individual", "separate", "big", "large", "small", "major", "top", "senior", "current", "former"]);
+const isNationality = (word: string) => placeForms(terms(word)[0] ?? "").length > 0;
 const DATE = /\b(when|whens|what date|what day|what month|what year|which year|how soon|by when|timeline|deadline|how long (until|before|till)|due (by|to (close|complete|finish)))\b/;
 /** "How much text / data / power": an amount of something that is not money. */
 const SIZE = /\bhow (much|big|large|long) (of )?(an? )?(text|data|context|memory|power|energy|electricity|capacity|compute|computing|storage|bandwidth|input|code|information|content|prompt|document)\b/;
@@ -60,7 +66,7 @@ const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come 
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 /** "Why", "how come", "what is the loan for": a reason or a purpose. */
-const REASON = /\b(why|how come|what for|reason|reasons|cause|causes|caused|what led to|to blame|blamed|do with the (money|cash|proceeds|funds))\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
+const REASON = /\b(why|how come|what for|reason|reasons|cause|causes|caused|what led to|to blame|blamed|do with the (money|cash|proceeds|funds)|what (broke|took down|knocked out|brought down))\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
 /** "How much quicker", "how many times cheaper", "how much more efficient": a comparison, not a sum. */
 const RATIO = /\bhow (much|many times)( (more|less))? (\w+er|more \w+|less \w+)\b(?<!\b(?:how much (?:money|power|water|data|computer|paper|order|other|cover|over|ever|never|under|after|either|rather|together|further)))/;
 /** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */
@@ -93,7 +99,8 @@ export function answerTypeOf(question: string): AnswerType {
   if (RATIO.test(text)) return { kind: "ratio" };
   const count = COUNT.exec(text);
   // "anthropic google tpus how many": a fragment names what it counts before the question words.
-  const counted = count?.[2] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
+  const after = count ? [count[2], count[3], count[4]].filter((word): word is string => word !== undefined) : [];
+  const counted = after.find((word) => terms(word).length > 0 && !BEFORE_COUNTED.has(word) && !isNationality(word)) ?? after[0] ?? (count ? text.slice(0, count.index).trim().split(/\s+/).pop() : undefined);
   if (count) return { kind: "count", unit: counted ? (terms(counted)[0] ?? null) : null };
   if (DURATION.test(text)) return { kind: "duration" };
   if (DATE.test(asked(text))) return { kind: "date", ahead: AHEAD.test(text) || (HAPPENING.test(text) && !PAST.test(text)) };
@@ -104,7 +111,7 @@ export function answerTypeOf(question: string): AnswerType {
   if (/\bwho(s| has)? (won|wins|lost|loses|prevailed|came out ahead)\b/.test(text)) return { kind: "outcome" };
   if (WHO.test(text) && !/\bhow much\b/.test(text)) return nameOf(text);
   if (MONEY.test(text)) return { kind: "money" };
-  if (PLACE.test(text)) return { kind: "place" };
+  if (PLACE.test(text)) return { kind: "place", scope: /\b(which|what) (country|countries|nation|nations)\b/.test(text) ? "country" : /\b(which|what) (us )?states?\b/.test(text) ? "state" : null };
   if (TITLE.test(text)) return { kind: "name", role: "title" };
   if (NAME.test(text)) return nameOf(text);
   if (OUTCOME.test(text)) return { kind: "outcome" };

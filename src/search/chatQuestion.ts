@@ -58,13 +58,19 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   // A plant "coming back online" restarts.
   [/\b(come|comes|coming|came) back( online)?\b|\bback online\b/gi, "$& restart"],
   // Money "put into", "poured into", "pumped into" a company is invested in it.
-  [/\b(put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|plow(?:s|ed|ing)?|sink(?:s|ing)?|sank|sunk)(?: (?:money|cash|capital))? in(?:to)?\b/gi, "$& invest"],
+  [/\b(put|puts|putting|pour(?:s|ed|ing)?|pump(?:s|ed|ing)?|plow(?:s|ed|ing)?|sink(?:s|ing)?|sank|sunk)(?: (?:money|cash|capital))? in(?:to)?\b/gi, "$& invest contributed"],
   // Staff "let go", "laid off", "axed" are job cuts, as news headlines them.
   [/\b(lay(?:s|ing)? off|laid off|let (?:go|\w+ go)|lets go|axe[sd]?|axing)\b/gi, "$& layoffs job cuts"],
   // Layoffs are job cuts, as news headlines them ("Meta cuts 600 jobs").
   [/\blay-?offs?\b/gi, "$& job cuts"],
   // A deal "wrapped up" or "sealed" completed: it closed.
   [/\b(wrap(s|ped|ping)? up|seal(s|ed|ing)?)\b/gi, "$& completed closed"],
+  // Plans "pushed back" or "put on hold" are delayed.
+  [/\b(push(es|ed|ing)? back|put on hold|on ice)\b/gi, "$& delayed"],
+  // The EU's AI law is the AI Act, as news names it: "the eu ai rulebook".
+  [/\bai (law|laws|rulebook|rules|regulation|legislation)\b/gi, "$& act"],
+  // A help desk is customer support.
+  [/\bhelp ?desks?\b/gi, "$& customer support"],
   // What a company "pockets" it receives; "breaking even" is recouping the money put in.
   [/\bpocket(s|ed|ing)?\b/gi, "$& receive"],
   [/\bbreak(s|ing)? even\b|\bbroke even\b/gi, "$& recoup"],

@@ -7,7 +7,7 @@ import { processTerm, terms } from "./text.js";
  * states, cities): of two like stories, "when does the tsmc dresden plant start" is the Dresden fab's, not
  * the Arizona one's. A region counts by its cities ("saxony": Dresden).
  */
-export const PLACE_FIT_WEIGHT = 0.1;
+export const PLACE_FIT_WEIGHT = 0.2;
 
 /** The sites a question (as searched) names, each with the terms that name it: worked out once per question. */
 export function sitesAsked(text: string): Array<Set<string>> {

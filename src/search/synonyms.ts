@@ -39,6 +39,13 @@ const GROUPS = [
   "watchdog watchdogs regulator regulators",
   "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping shelve shelves shelved abandon abandons abandoned ditch ditched",
   "tariff tariffs levy levies",
+  // Where chips are made: "the europe factories" meets "its planned fabs in Germany".
+  "factory factories fab fabs plant plants",
+  // In this news, power is electricity: "how much electricity" meets "3.8 gigawatts of power capacity".
+  "power electricity",
+  "delay delays delayed delaying postpone postpones postponed postponing",
+  // A product brought out, whatever the news calls it: "release date" meets "launched on".
+  "launch launches launched launching release releases released releasing unveil unveils unveiled unveiling debut debuts debuted",
   // Comparatives the stemmer leaves apart from their adjective: "why so early" meets "earlier than planned".
   "early earlier earliest",
   "high higher highest",

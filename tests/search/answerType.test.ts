@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holdsAnswer } from "../../src/search/answerInText.js";
+import { holdsAnswer, isSpecific } from "../../src/search/answerInText.js";
 import { answerTypeOf } from "../../src/search/answerType.js";
 import { terms } from "../../src/search/text.js";
 
@@ -15,7 +15,7 @@ describe("what a question asks for", () => {
     expect(answerTypeOf("who said that")).toEqual({ kind: "name", role: null });
     expect(answerTypeOf("why did softbank sell")).toEqual({ kind: "reason" });
     expect(answerTypeOf("what is the zeta loan for")).toEqual({ kind: "reason" });
-    expect(answerTypeOf("which countries did zeta pick")).toEqual({ kind: "place" });
+    expect(answerTypeOf("which countries did zeta pick")).toEqual({ kind: "place", scope: "country" });
     expect(answerTypeOf("what was zeta worth when oxide sold out")).toEqual({ kind: "money" });
     expect(answerTypeOf("so when did zeta sell")).toEqual({ kind: "date", ahead: false });
   });
@@ -193,11 +193,39 @@ describe("sizes, sources, outcomes and reasons", () => {
     expect(holdsAnswer(why, "The fund sold 2 million shares.")).toBe(false);
   });
 
+  it("answers which country or state with a key point naming one, even without the question's words", () => {
+    const country = answerTypeOf("which country gets reuters answers in meta ai");
+    expect(country).toEqual({ kind: "place", scope: "country" });
+    expect(isSpecific(country)).toBe(true);
+    expect(holdsAnswer(country, "The arrangement initially covers users in the United States.")).toBe(true);
+    expect(holdsAnswer(country, "It first launches in the UK.")).toBe(true);
+    expect(holdsAnswer(country, "Meta AI will draw on Reuters reporting to answer user questions.")).toBe(false);
+    expect(holdsAnswer(country, "Ask us anything.")).toBe(false); // "us" is a country in capitals only
+    const state = answerTypeOf("what state is the new campus in");
+    expect(state).toEqual({ kind: "place", scope: "state" });
+    expect(holdsAnswer(state, "The campus is in Richmond County, North Carolina.")).toBe(true);
+    expect(holdsAnswer(state, "The campus opens in 2026.")).toBe(false);
+    expect(isSpecific(answerTypeOf("where is the campus"))).toBe(false);
+  });
+
+  it("reads a sum news gives without its figure as a sum", () => {
+    expect(holdsAnswer({ kind: "money" }, "The suit asks for billions of dollars in damages.")).toBe(true);
+    expect(holdsAnswer({ kind: "money" }, "The suit asks for damages.")).toBe(false);
+  });
+
+  it("counts entities as organisations, what is counted read past the words before it", () => {
+    expect(answerTypeOf("how many chinese firms got blacklisted")).toEqual({ kind: "count", unit: terms("firms")[0] });
+    expect(answerTypeOf("how many more monthly users")).toEqual({ kind: "count", unit: terms("users")[0] });
+    expect(answerTypeOf("how many us jobs")).toEqual({ kind: "count", unit: terms("jobs")[0] });
+    expect(holdsAnswer(answerTypeOf("how many chinese firms got blacklisted"), "About 140 entities were added to the Entity List.")).toBe(true);
+  });
+
   it("reads a cause asked for as a reason, and what the cash is for as a purpose", () => {
     const cause = answerTypeOf("aws outage oct 2025 root cause");
     expect(cause).toEqual({ kind: "reason" });
     expect(answerTypeOf("what caused the outage")).toEqual({ kind: "reason" });
     expect(answerTypeOf("what will the seller do with the cash from the sale")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("what broke google cloud in june")).toEqual({ kind: "reason" });
     expect(holdsAnswer(cause, "Amazon traced the trouble to DNS failures in one database service.")).toBe(true);
     expect(holdsAnswer(cause, "The company blamed a race condition in its automation.")).toBe(true);
     expect(holdsAnswer(cause, "The outage began early on Monday in one region.")).toBe(false);

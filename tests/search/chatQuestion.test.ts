@@ -155,7 +155,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -243,6 +243,13 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("meta ai layoffs how many"))).toEqual(expect.arrayContaining(terms("job cuts")));
     expect(terms(readQuestion("when did big blue wrap up the apptio purchase"))).toEqual(expect.arrayContaining(terms("completed closed")));
     expect(terms(readQuestion("when was the deal sealed"))).toEqual(expect.arrayContaining(terms("completed closed")));
+  });
+
+  it("also searches plans pushed back as delayed, the EU's AI law as the AI Act, a help desk as customer support", () => {
+    expect(terms(readQuestion("did intel push back the europe factories"))).toContain(terms("delayed")[0]);
+    expect(terms(readQuestion("max fine under the eu ai law"))).toContain(terms("act")[0]);
+    expect(terms(readQuestion("how big is the helpdesk team"))).toEqual(expect.arrayContaining(terms("customer support")));
+    expect(terms(readQuestion("how much cash did musk put into openai"))).toContain(terms("contributed")[0]);
   });
 
   it("also searches a unit spun off as a unit or stake sold", () => {

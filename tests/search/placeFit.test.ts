@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeFit, PLACE_FIT_WEIGHT, sitesAsked } from "../../src/search/placeFit.js";
-import { placesAsked } from "../../src/search/places.js";
+import { namingPlaces, placesAsked } from "../../src/search/places.js";
 import { terms } from "../../src/search/text.js";
 import { parsedArticle } from "../helpers/articles.js";
 
@@ -19,3 +19,12 @@ describe("the sites a question names", () => {
     expect(placeFit(oregon, sitesAsked("when does the zentrica plant start"))).toBe(1);
   });
 });
+
+describe("places as chat calls them", () => {
+  it("reads a state by its nickname or its postal code, but not a code that is a word", () => {
+    expect(namingPlaces("the lone star state plant")).toBe("Texas plant");
+    expect(namingPlaces("which county gets the amzn nc data centers")).toBe("which county gets the amzn North Carolina data centers");
+    expect(namingPlaces("is it in or me")).toBe("is it in or me");
+  });
+});
+
