@@ -134,12 +134,12 @@ export function loadQuestions(dir = QUESTIONS_DIR): Question[] {
  * expected), deal recall (share of expected deal articles listed, among up to 25), key-point hit (the
  * expected key point among the first three the answer gives for the expected article).
  *
- * A /deal query that names one company and nothing else ("amzn", "antropic") asks for that company's
- * deals, and any deal it is a party to is a right first answer, in whichever corpus: the sets' writers
- * listed expected deals from their own articles only, while questions are asked over the union of the
- * corpora. For those, the rank is that of the first deal listed that is expected or has the company
- * among its parties; deal recall still counts the expected ones. So too for a company and a kind of deal
- * ("ibm acquisitions"): any acquisition IBM is a party to.
+ * A /deal query that names companies and nothing else ("amzn", "antropic", "softbank arm") asks for
+ * their deals, and any deal they are all parties to is a right first answer, in whichever corpus: the
+ * sets' writers listed expected deals from their own articles only, while questions are asked over the
+ * union of the corpora. For those, the rank is that of the first deal listed that is expected or has
+ * the companies among its parties; deal recall still counts the expected ones. So too for companies and
+ * a kind of deal ("ibm acquisitions", "nvda stakes"): any such deal they are all parties to.
  */
 export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, questions = loadQuestions()): Promise<QualityReport> {
   const loaded = await Promise.all([corpusDirs].flat().map((dir) => loadCorpus(dir)));
@@ -163,8 +163,8 @@ export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, quest
     } else {
       const answer = deal(index, question.q, 25);
       const ids = answer.deals.map((d) => d.article.id);
-      const party = companyAlone(index, question.q);
-      const ofParty = (found: Deal | null) => party !== null && !!found?.parties.includes(party.company) && (party.kinds === null || party.kinds.includes(found.kind));
+      const party = companiesAlone(index, question.q);
+      const ofParty = (found: Deal | null) => party !== null && !!found && party.companies.every((company) => found.parties.includes(company)) && (party.kinds === null || party.kinds.includes(found.kind));
       rank = answer.deals.findIndex((line) => question.ids.includes(line.article.id) || ofParty(line.deal)) + 1;
       recallN++;
       const found = question.ids.filter((id) => ids.includes(id));
@@ -193,18 +193,27 @@ export async function evaluate(corpusDirs: string | string[] = CORPUS_DIR, quest
 }
 
 /**
- * The company a /deal query names when it names one and nothing else, or nothing but a kind of deal ("ibm
+ * The companies a /deal query names when it names nothing else, or nothing but a kind of deal ("ibm
  * acquisitions": any IBM acquisition is a right first answer, in whichever corpus), as `deal` reads it; else null.
  */
-function companyAlone(index: NewsIndex, query: string): { company: string; kinds: DealKind[] | null } | null {
+function companiesAlone(index: NewsIndex, query: string): { companies: string[]; kinds: DealKind[] | null } | null {
   const { companies, topic } = readDealQuery(index, query);
-  if (companies.length !== 1) return null;
-  if (topic.length === 0) return { company: companies[0]!, kinds: null };
+  if (companies.length === 0) return null;
+  if (topic.length === 0) return { companies, kinds: null };
   const kinds = (Object.keys(DEAL_WORDS) as DealKind[]).filter((kind) => topic.every((term) => KIND_TERMS[kind].has(term)));
-  return kinds.length > 0 ? { company: companies[0]!, kinds } : null;
+  return kinds.length > 0 ? { companies, kinds } : null;
 }
 
-/** The words that name each kind of deal ("acquisitions", "takeover"), without "deal" itself. */
-const KIND_TERMS = Object.fromEntries(Object.entries(DEAL_WORDS).map(([kind, words]) => [kind, new Set(terms(words).filter((term) => term !== "deal"))])) as Record<DealKind, Set<string>>;
+/** The words that name each kind of deal ("acquisitions", "takeover", "stakes"), without "deal" itself. */
+const KIND_WORDS: Record<DealKind, string> = {
+  acquisition: "acquire buy purchase merge",
+  investment: "invest stake equity round backing",
+  compute: "cloud capacity",
+  supply: "supplier chips",
+  partnership: "partner licensing license tie-up",
+};
+const KIND_TERMS = Object.fromEntries(
+  Object.entries(DEAL_WORDS).map(([kind, words]) => [kind, new Set(terms(`${words} ${KIND_WORDS[kind as DealKind]}`).filter((term) => term !== "deal"))]),
+) as Record<DealKind, Set<string>>;
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
