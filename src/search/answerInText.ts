@@ -24,7 +24,7 @@ const FOUNDER_IN_TEXT = /\b(found(ed|er|ers)|co-?found\w*|started by|created by)
 /** A future date or a deadline: "by the end of 2029", "begin in the third quarter of 2026", "expected in". */
 const AHEAD_IN_TEXT = /\b(by|will|expected|expects|planned|plans?|scheduled|due|begin\w*|start\w*|until|through|from|over the next|within|target\w*|aim\w*|slated|set to|on track)\b/i;
 /** Who bought or backed it: the buyers and investors, or the buyer a business is sold to ("sell the unit to KKR"). */
-const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|backed by|particip\w*|joined by|alongside|acquir\w*|bought by|(sell|sells|selling|sold)\b[^.;]{0,80}\bto)\b/i;
+const BACKER_IN_TEXT = /\b(buyers?|investors?|included|including|led by|(co-)?led the|backed by|particip\w*|joined by|alongside|acquir\w*|bought by|(sell|sells|selling|sold)\b[^.;]{0,80}\bto)\b/i;
 const REPORTER_IN_TEXT = /\b(reported|reports?|according to|citing|first published|broke the news|revealed)\b/i;
 /** Who owns it: "owned by", "its parent", "holds 70%", "a unit of". */
 const OWNER_IN_TEXT = /\b(own(s|ed|er|ers|ership)?|parent|subsidiary|unit of|majority|controll?(ed|ing|s)?|holds?|kept|stake)\b/i;

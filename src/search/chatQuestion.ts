@@ -65,6 +65,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\blay-?offs?\b/gi, "$& job cuts"],
   // A deal "wrapped up" or "sealed" completed: it closed.
   [/\b(wrap(s|ped|ping)? up|seal(s|ed|ing)?)\b/gi, "$& completed closed"],
+  // What a company "gives up" or "hands over" it sells: "what did microsoft give up to win approval".
+  [/\b(give|gives|giving|gave|given) up\b|\bhand(s|ed|ing)? over\b/gi, "$& sold divest handed"],
   // Plans "pushed back" or "put on hold" are delayed.
   [/\b(push(es|ed|ing)? back|put on hold|on ice)\b/gi, "$& delayed"],
   // The EU's AI law is the AI Act, as news names it: "the eu ai rulebook".

@@ -52,14 +52,19 @@ const UNIT_WORDS: Record<string, string> = { nm: "nanometer", gw: "gigawatt", mw
  * executive" is the CEO ("who is the ceo" meets "led by chief executive Peng Xiao"), who "stepped down"
  * resigned, "up to $51" is the most it can be, an "initial public offering" is an IPO.
  */
-const PHRASES = new Map<string, { after: RegExp; term: string }>();
+const PHRASES = new Map<string, Array<{ after: RegExp; term: string }>>();
 for (const [second, after, term] of [
   ["executive", /^chief$/i, "ceo"],
   ["down", /^step(s|ped|ping)?$/i, "resign"],
+  // A write-down or write-off is a charge against earnings.
+  ["down", /^writ(e|es|ing|ten)$/i, "charge"],
+  ["downs", /^write$/i, "charge"],
+  ["off", /^writ(e|es|ing|ten)$/i, "charge"],
+  ["offs", /^write$/i, "charge"],
   ["to", /^up$/i, "maximum"],
   ["offering", /^public$/i, "ipo"],
 ] as const) {
-  for (const written of [second, second[0]!.toUpperCase() + second.slice(1)]) PHRASES.set(written, { after, term });
+  for (const written of [second, second[0]!.toUpperCase() + second.slice(1)]) PHRASES.set(written, [...(PHRASES.get(written) ?? []), { after, term }]);
 }
 
 function pushWords(text: string, into: string[]): void {
@@ -68,8 +73,8 @@ function pushWords(text: string, into: string[]): void {
     // Only words starting with a digit can be counts or units: most words skip both tests.
     if (code < 48 || code > 57) {
       into.push(word);
-      const phrase = PHRASES.get(word);
-      if (phrase && phrase.after.test(into[into.length - 2] ?? "")) into.push(phrase.term);
+      const phrase = PHRASES.get(word)?.find(({ after }) => after.test(into[into.length - 2] ?? ""));
+      if (phrase) into.push(phrase.term);
     } else if (LARGE_COUNT.test(word)) into.push(moneyToken(Number(word.replace(/,/g, ""))));
     else {
       const unit = WITH_UNIT.exec(word);

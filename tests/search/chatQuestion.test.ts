@@ -250,6 +250,7 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("max fine under the eu ai law"))).toContain(terms("act")[0]);
     expect(terms(readQuestion("how big is the helpdesk team"))).toEqual(expect.arrayContaining(terms("customer support")));
     expect(terms(readQuestion("how much cash did musk put into openai"))).toContain(terms("contributed")[0]);
+    expect(terms(readQuestion("what did microsoft have to give up"))).toEqual(expect.arrayContaining(terms("sold handed")));
   });
 
   it("also searches a unit spun off as a unit or stake sold", () => {

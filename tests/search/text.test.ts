@@ -90,6 +90,14 @@ describe("terms", () => {
     expect(terms("Who is investing in the chips?")).toEqual(terms("invests chip"));
   });
 
+  it("reads a write-down or write-off as a charge, and stepping down as resigning", () => {
+    expect(terms("the write-down Nvidia warned of")).toContain(terms("charge")[0]);
+    expect(terms("two write-offs")).toContain(terms("charge")[0]);
+    expect(terms("the CEO stepped down")).toContain(terms("resign")[0]);
+    expect(terms("write down the number")).toContain(terms("charge")[0]); // a verb too: news writes it of assets
+    expect(terms("shares fell down")).not.toContain(terms("charge")[0]);
+  });
+
   it("reads a number joined to a unit's abbreviation as the number and the unit's word", () => {
     expect(terms("3nm wafers")).toEqual(terms("3-nanometer wafers"));
     expect(terms("a 2.2GW campus")).toEqual(terms("a 2.2 gigawatt campus"));
