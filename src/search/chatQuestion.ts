@@ -70,7 +70,7 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   // Plans "pushed back" or "put on hold" are delayed.
   [/\b(push(es|ed|ing)? back|put on hold|on ice)\b/gi, "$& delayed"],
   // The EU's AI law is the AI Act, as news names it: "the eu ai rulebook".
-  [/\bai (law|laws|rulebook|rules|regulation|legislation)\b/gi, "$& act"],
+  [/\bai (law|laws|rulebook|rules|regulation|legislation)\b/gi, "ai act $1"],
   // A help desk is customer support.
   [/\bhelp ?desks?\b/gi, "$& customer support"],
   // What a company "pockets" it receives; "breaking even" is recouping the money put in.

@@ -63,6 +63,8 @@ for (const [second, after, term] of [
   ["offs", /^write$/i, "charge"],
   ["to", /^up$/i, "maximum"],
   ["offering", /^public$/i, "ipo"],
+  // The EU's AI Act is one thing, not any act about AI: "act" alone is in every Digital Markets Act story.
+  ["act", /^ai$/i, "aiact"],
 ] as const) {
   for (const written of [second, second[0]!.toUpperCase() + second.slice(1)]) PHRASES.set(written, [...(PHRASES.get(written) ?? []), { after, term }]);
 }

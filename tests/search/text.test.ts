@@ -98,6 +98,11 @@ describe("terms", () => {
     expect(terms("shares fell down")).not.toContain(terms("charge")[0]);
   });
 
+  it("reads the AI Act as one term beside its words, not any act", () => {
+    expect(terms("The EU AI Act entered into force")).toContain("aiact");
+    expect(terms("the Digital Markets Act")).not.toContain("aiact");
+  });
+
   it("reads a number joined to a unit's abbreviation as the number and the unit's word", () => {
     expect(terms("3nm wafers")).toEqual(terms("3-nanometer wafers"));
     expect(terms("a 2.2GW campus")).toEqual(terms("a 2.2 gigawatt campus"));
