@@ -43,6 +43,7 @@ const GROUPS = [
   "factory factories fab fabs plant plants",
   // In this news, power is electricity: "how much electricity" meets "3.8 gigawatts of power capacity".
   "power electricity",
+  "additional incremental extra",
   "delay delays delayed delaying postpone postpones postponed postponing",
   // A product brought out, whatever the news calls it: "release date" meets "launched on".
   "launch launches launched launching release releases released releasing unveil unveils unveiled unveiling debut debuts debuted",
