@@ -63,7 +63,7 @@ interface ArticleText {
 export function extractDeals(article: ArticleText, companies: string[]): Deal[] {
   const headline = article.title;
   const lead = firstSentence(article.summary);
-  const kind = headlineDealKind(headline) ?? (HARD_NEWS.test(headline) || PRODUCT_NEWS.test(headline) ? null : dealKindOf(lead) ?? unnamedDeal(headline));
+  const kind = headlineDealKind(headline) ?? (HARD_NEWS.test(headline) || (PRODUCT_NEWS.test(headline) && !sumBetweenTwo(headline)) ? null : dealKindOf(lead) ?? unnamedDeal(headline));
   if (!kind) return [];
 
   const clauses = headline.split(/\s+(?:as|while|and then|after)\s+|[;:–—]\s+|\s+-\s+/i).filter((clause) => firstAmount(clause));
@@ -87,7 +87,7 @@ export function extractDeals(article: ArticleText, companies: string[]): Deal[] 
  * Y's Plant": a deal word, a sum and two companies, with no kind word.
  */
 function unnamedDeal(headline: string): DealKind | null {
-  return /\b(deals?|agreements?|pacts?|transactions?|contracts?|awards?|commits?|committing|pledges?|pledging)\b/i.test(headline) && firstAmount(headline) && companiesIn(headline).length >= 2 ? "partnership" : null;
+  return /\b(deals?|agreements?|pacts?|transactions?|contracts?|awards?|commits?|committing|pledges?|pledging|packages?)\b/i.test(headline) && firstAmount(headline) && companiesIn(headline).length >= 2 ? "partnership" : null;
 }
 
 function headlineDealKind(headline: string): DealKind | null {
@@ -97,8 +97,13 @@ function headlineDealKind(headline: string): DealKind | null {
     return HARD_NEWS.test(headline) && !TRUE_ACQUISITION.test(headline) && !/\binvest/i.test(headline) ? null : kind;
   }
   if (HARD_NEWS.test(headline)) return null;
-  if (PRODUCT_NEWS.test(headline) && !(firstAmount(headline) && companiesIn(headline).length >= 2)) return null;
+  if (PRODUCT_NEWS.test(headline) && !sumBetweenTwo(headline)) return null;
   return kind;
+}
+
+/** A headline naming a sum and two companies: "Microsoft and G42 Unveil a $1 Billion Package for Kenya" is a deal, whatever its verb. */
+function sumBetweenTwo(headline: string): boolean {
+  return firstAmount(headline) !== null && companiesIn(headline).length >= 2;
 }
 
 /** Regulators and courts are named in deal news but are not parties to the deal. */

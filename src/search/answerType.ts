@@ -59,14 +59,14 @@ const REPORTER = /\b(who( first)? (reported|broke|revealed|leaked|scooped)|(whic
 /** "Which judge", "what analyst": a person, named in full in the answer. */
 const PERSON = /\b(which|what)( \w+)? (judges?|executives?|officials?|analysts?|ministers?|senators?|lawmakers?|politicians?|researchers?|scientists?|engineers?|founders?|billionaires?|person|people|man|woman|exec|execs)\b/;
 /** "Which carrier", "what bank": an organisation, named in the answer. */
-const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|banks?|startups?|investors?|customers?|clients?|partners?|suppliers?|operators?|chipmakers?|labs?|funds?|buyers?|providers?|vendors?|telcos?|insurers?|lenders?|rivals?|competitors?|automakers?|retailers?|brands?|agenc(y|ies)|regulators?)\b/;
+const ORGANISATION = /\b(which|what)( \w+)? (carriers?|compan(y|ies)|firms?|banks?|startups?|investors?|customers?|clients?|partners?|suppliers?|operators?|chipmakers?|labs?|funds?|buyers?|providers?|vendors?|telcos?|insurers?|lenders?|rivals?|competitors?|automakers?|airlines?|retailers?|brands?|agenc(y|ies)|regulators?)\b/;
 const TITLE = /\b(name of|what is it called|whats it called|called what|what (is|was) the (name|product|model|venture|fund) called|re-?nam(e|ed|es|ing)|re-?brand(ed|s|ing)?|new name)\b/;
 /** "What part did Google win", "did apple lose", "did the watchdog block the deal": how it went. */
 const OUTCOME = /\b(win|wins|won|winning|lose|loses|lost|losing|prevail\w*|come out ahead|get its way)\b|\b(did|does|do|will|would|has|have)\b[^?]{1,60}\b(block|approve|clear|allow|ban|veto|greenlight|green-light|sign off)\b/;
 /** "What does the DOJ want Google to sell", "what is the union asking for". */
 const DEMAND = /\bwhat (does|did|do|will|would|is|are|was|were)\b[^?]{1,40}?\b(want|wants|wanted|seek|seeks|seeking|ask(ing)? for|demand\w*|propos\w*|push(ing)? for|request\w*)\b/;
 /** "Why", "how come", "what is the loan for": a reason or a purpose. */
-const REASON = /\b(why|how come|what for|reason|reasons|cause|causes|caused|what led to|to blame|blamed|do with the (money|cash|proceeds|funds)|what (broke|took down|knocked out|brought down))\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
+const REASON = /\b(why|how come|what for|reason|reasons|cause|causes|caused|what led to|to blame|blamed|do with the (money|cash|proceeds|funds)|what (broke|knocked|took|brought|triggered)\b[^?]{0,40}\b(down|out|offline)\b|what broke)\b|\bwhat (is|was|are|were|will)\b[^?]{1,60}\bfor\s*\??\s*$/;
 /** "How much quicker", "how many times cheaper", "how much more efficient": a comparison, not a sum. */
 const RATIO = /\bhow (much|many times)( (more|less))? (\w+er|more \w+|less \w+)\b(?<!\b(?:how much (?:money|power|water|data|computer|paper|order|other|cover|over|ever|never|under|after|either|rather|together|further)))/;
 /** How a stock moved: "how did the stock react", "how far did shares drop", "how much had it climbed". */
@@ -79,7 +79,7 @@ const MOVE = new RegExp(
 );
 const AHEAD = /\b(will|would|going to|gonna|expected|supposed|due|plan(s|ned)?|deadline|by when|how soon)\b/;
 /** "when's the deal closing" looks ahead, "when did it close" back. */
-const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|re-?open(s|ing)?|restart(s|ing)?|come(s)?( back)? online|(come|comes|coming) back|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?)\b/;
+const HAPPENING = /\b(go(es|ing)? live|open(s|ing)?|re-?open(s|ing)?|restart(s|ing)?|come(s)?( back)? online|(come|comes|coming) back|clos(e|es|ing)|start(s|ing)?|begin(s|ning)?|finish(es|ing)?|complet(e|es|ing)|wrap(s|ping)? up|launch(es|ing)?|ship(s|ping)?|end(s|ing)?|expir(e|es|ing)|run(s|ning)? out|lapse(s)?)\b/;
 const PAST = /\b(did|was|were|had|has)\b/;
 
 /**

@@ -67,6 +67,14 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\b(wrap(s|ped|ping)? up|seal(s|ed|ing)?)\b/gi, "$& completed closed"],
   // What a company "gives up" or "hands over" it sells: "what did microsoft give up to win approval".
   [/\b(give|gives|giving|gave|given) up\b|\bhand(s|ed|ing)? over\b/gi, "$& sold divest handed"],
+  // A forecast "lowered" or "trimmed" is cut, as news writes it ("lowered" alone is only lower).
+  [/\b(lower(s|ed|ing)?|trim(s|med|ming)?|reduc(e|es|ed|ing)|slash(es|ed|ing)?)\b(?= (its|the|their|his|her|a) (\w+ )?(forecast|outlook|guidance|target|estimate)s?\b)/gi, "$& cut"],
+  // Money "per year", "a year", "each year" is annual.
+  [/\b(per|a|each|every) year\b/gi, "$& annual"],
+  // Taking someone to court is suing them.
+  [/\b(tak(e|es|ing|en)|took) \w+( \w+)? to court\b/gi, "$& sue"],
+  // A service knocked offline or down had an outage, as news names it.
+  [/\b(knock\w*|took|take[ns]?|taking|went|go(es|ing)?|was|were|is|are|been)( \w+)? (offline|down)\b(?! (by |to |from |about |nearly |almost )?\$?\d)/gi, "$& outage"],
   // Plans "pushed back" or "put on hold" are delayed.
   [/\b(push(es|ed|ing)? back|put on hold|on ice)\b/gi, "$& delayed"],
   // The EU's AI law is the AI Act, as news names it: "the eu ai rulebook".

@@ -44,6 +44,9 @@ const GROUPS = [
   // In this news, power is electricity: "how much electricity" meets "3.8 gigawatts of power capacity".
   "power electricity",
   "additional incremental extra",
+  // What a company expects to earn: "the outlook" meets "its forecast", "guidance".
+  "forecast forecasts forecasted outlook outlooks guidance",
+  "annual annually yearly",
   "delay delays delayed delaying postpone postpones postponed postponing",
   // A product brought out, whatever the news calls it: "release date" meets "launched on".
   "launch launches launched launching release releases released releasing unveil unveils unveiled unveiling debut debuts debuted",

@@ -56,6 +56,12 @@ describe("the deals an article reports", () => {
     expect(extractDeals(article("Oracle Acquires Cerner", "It pays $900,000 in fees."), ["Oracle", "Cerner"])[0]?.amount).toBeNull();
   });
 
+  it("reads a headline naming a sum and two companies as a deal, whatever its verb, from its lead", () => {
+    const kenya = article("Microsoft and G42 Unveil a $1 Billion Package for a Data Center in Kenya", "Microsoft and G42 will invest $1 billion in Kenya.");
+    expect(extractDeals(kenya, ["Microsoft", "G42"])[0]).toMatchObject({ kind: "investment", parties: ["Microsoft", "G42"] });
+    expect(extractDeals(article("Microsoft Unveils Its New Surface Laptop", "Microsoft will invest in new laptops."), ["Microsoft"])).toEqual([]);
+  });
+
   it("gives a listing no other party than the company selling its shares, whoever else the article names", () => {
     const ipo = article("CoreWeave Prices a Downsized IPO at $40 a Share, Raising $1.5 Billion", "The AI cloud provider CoreWeave went public.");
     expect(extractDeals(ipo, ["CoreWeave", "Microsoft"])[0]?.parties).toEqual(["CoreWeave"]);

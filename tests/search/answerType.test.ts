@@ -226,6 +226,9 @@ describe("sizes, sources, outcomes and reasons", () => {
     expect(answerTypeOf("what caused the outage")).toEqual({ kind: "reason" });
     expect(answerTypeOf("what will the seller do with the cash from the sale")).toEqual({ kind: "reason" });
     expect(answerTypeOf("what broke google cloud in june")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("what knocked chatgpt offline in december")).toEqual({ kind: "reason" });
+    expect(answerTypeOf("when does the power agreement end")).toEqual({ kind: "date", ahead: true });
+    expect(answerTypeOf("azure outage which airline")).toEqual({ kind: "name", role: "organisation" });
     expect(holdsAnswer(cause, "Amazon traced the trouble to DNS failures in one database service.")).toBe(true);
     expect(holdsAnswer(cause, "The company blamed a race condition in its automation.")).toBe(true);
     expect(holdsAnswer(cause, "The outage began early on Monday in one region.")).toBe(false);

@@ -155,7 +155,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -251,6 +251,13 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how big is the helpdesk team"))).toEqual(expect.arrayContaining(terms("customer support")));
     expect(terms(readQuestion("how much cash did musk put into openai"))).toContain(terms("contributed")[0]);
     expect(terms(readQuestion("what did microsoft have to give up"))).toEqual(expect.arrayContaining(terms("sold handed")));
+    expect(terms(readQuestion("why did the gpu cloud lower its forecast"))).toContain(terms("cut")[0]);
+    expect(terms(readQuestion("the bond yields were lower"))).not.toContain(terms("cut")[0]);
+    expect(terms(readQuestion("how much money per year"))).toContain(terms("annual")[0]);
+    expect(terms(readQuestion("which publishers are taking perplexity to court"))).toContain(terms("sue")[0]);
+    expect(terms(readQuestion("what knocked chatgpt offline"))).toContain(terms("outage")[0]);
+    expect(terms(readQuestion("when was azure down"))).toContain(terms("outage")[0]);
+    expect(terms(readQuestion("shares were down 5%"))).not.toContain(terms("outage")[0]);
   });
 
   it("also searches a unit spun off as a unit or stake sold", () => {
