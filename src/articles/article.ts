@@ -1,5 +1,5 @@
 /** What kind of deal an article reports. */
-export type DealKind = "acquisition" | "investment" | "compute" | "supply" | "partnership";
+export type DealKind = "acquisition" | "investment" | "compute" | "supply" | "partnership" | "settlement";
 
 /** A sum of money as written in an article, normalised for comparison. */
 export interface Money {

@@ -3,14 +3,14 @@ import { findCompanies } from "./companies.js";
 import { findMoney } from "./money.js";
 
 /** Trigger words of each kind of deal. Compute and supply mentions also need an agreement word. */
-const TRIGGERS: Record<DealKind, RegExp> = {
+const TRIGGERS: Record<Exclude<DealKind, "settlement">, RegExp> = {
   acquisition: /\b(acquir\w*|acquisition|takeover|take over|buyout|buys|buying|bought|to buy|merg(e|es|er|ing)|all-stock deal|purchase|sells?(?!-?off)|sale of|divest\w*)\b/i,
   investment: /\b(invest\w*|stakes?|slice|funding|raises?|raised|raising|series [a-k]\b|valuation|backs|backing|bets?|equity|recapitali[sz]\w*|round)\b/i,
   compute: /\b(compute|computing|cloud|gpus?|tpus?|data ?cent(er|re)s?|capacity|gigawatts?|servers?|infrastructure|azure|aws)\b/i,
   supply: /\b(suppl(y|ies|ier|ying)|chips?|accelerators?|wafers?|processors?|hbm|memory|power|electricity|energy)\b/i,
   partnership: /\b(partner\w*|collaborat\w*|joint venture|venture|alliance|licens\w*|team(s|ed)? up|tie-up|co-design\w*|co-develop\w*)\b/i,
 };
-const KINDS = Object.keys(TRIGGERS) as DealKind[];
+const KINDS = Object.keys(TRIGGERS) as Array<keyof typeof TRIGGERS>;
 
 /** Acquisition words that cannot mean buying capacity: "acquire", "takeover", "merger". */
 const TRUE_ACQUISITION = /\b(acquir\w*|acquisition|takeover|take over|buyout|merg(e|es|er|ing)|all-stock deal)\b/i;
@@ -23,6 +23,8 @@ const AGREEMENT = /\b(deal|contract|agreement|agrees?|commit\w*|signs?|signed|pa
 
 /** Legal, workforce and regulatory news: never a deal unless the headline says acquisition or investment. */
 const HARD_NEWS = /\b(rul(e|es|ed|ing)|judge|court|verdict|jury|trial|shares|stock|market value|sell-?off|wipes?|plunge\w*|tumble\w*|slump\w*|fine[sd]?|lawsuit|sues?|sued|settle\w*|antitrust|monopol\w*|layoffs?|lay(s|ing)? off|job cuts|jobs|cuts|export|charge|hit|probe|investigat\w*)\b/i;
+/** A payment to end a lawsuit or a case: "Pays $95 Million to Settle", "Reaches $1.4 Billion Settlement". */
+const SETTLEMENT = /\b(settle|settles|settled|settling|settlement|settlements)\b/i;
 /** A company selling its shares to the public: "Prices IPO", "Goes Public", "Lists on Nasdaq". */
 const LISTING = /\b(ipos?|initial public offering|go(es)? public|went public|listing|lists (its )?shares|debuts? on (the )?(nasdaq|nyse))\b/i;
 /** Product news: a deal only when the headline also names a sum and two companies. */
@@ -63,6 +65,10 @@ interface ArticleText {
 export function extractDeals(article: ArticleText, companies: string[]): Deal[] {
   const headline = article.title;
   const lead = firstSentence(article.summary);
+  // Money paid to end a lawsuit is a deal too, though its headline reads as legal news (unless it names another deal).
+  if (SETTLEMENT.test(headline) && !headlineDealKind(headline) && (firstAmount(headline) ?? firstAmount(lead))) {
+    return [{ parties: withAtLeastTwo(namedIn(headline, companies), [...companiesIn(lead), ...companies]), amount: firstAmount(headline) ?? firstAmount(lead), kind: "settlement" }];
+  }
   const kind = headlineDealKind(headline) ?? (HARD_NEWS.test(headline) || (PRODUCT_NEWS.test(headline) && !sumBetweenTwo(headline)) ? null : dealKindOf(lead) ?? unnamedDeal(headline));
   if (!kind) return [];
 

@@ -30,6 +30,7 @@ const KIND_LABEL: Record<Deal["kind"], string> = {
   compute: "Compute contract",
   supply: "Supply deal",
   partnership: "Partnership",
+  settlement: "Settlement",
 };
 
 /**

@@ -21,6 +21,7 @@ export const DEAL_WORDS: Record<Article["deals"][number]["kind"], string> = {
   compute: "compute contract deal",
   supply: "supply contract deal",
   partnership: "partnership deal",
+  settlement: "settlement deal payout",
 };
 
 /** An article as minisearch indexes it: each field's words, tokenized once (see `articleIndexOptions`). */

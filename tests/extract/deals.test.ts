@@ -62,6 +62,14 @@ describe("the deals an article reports", () => {
     expect(extractDeals(article("Microsoft Unveils Its New Surface Laptop", "Microsoft will invest in new laptops."), ["Microsoft"])).toEqual([]);
   });
 
+  it("reads money paid to settle a lawsuit as a settlement, unless the headline names another deal", () => {
+    const siri = article("Apple Agrees to Pay $95 Million to Settle Siri Eavesdropping Lawsuit", "Apple will pay $95 million.");
+    expect(extractDeals(siri, ["Apple"])[0]).toMatchObject({ kind: "settlement", amount: { value: 95_000_000 } });
+    const merger = article("HPE Completes $14 Billion Juniper Acquisition After DOJ Settlement", "");
+    expect(extractDeals(merger, ["HPE", "Juniper Networks"])[0]?.kind).toBe("acquisition");
+    expect(extractDeals(article("Judge Approves Settlement in Chip Patent Case", "The terms were not disclosed."), ["Intel"])).toEqual([]);
+  });
+
   it("gives a listing no other party than the company selling its shares, whoever else the article names", () => {
     const ipo = article("CoreWeave Prices a Downsized IPO at $40 a Share, Raising $1.5 Billion", "The AI cloud provider CoreWeave went public.");
     expect(extractDeals(ipo, ["CoreWeave", "Microsoft"])[0]?.parties).toEqual(["CoreWeave"]);

@@ -214,6 +214,7 @@ const KIND_WORDS: Record<DealKind, string> = {
   compute: "cloud capacity",
   supply: "supplier chips",
   partnership: "partner licensing license tie-up",
+  settlement: "settle lawsuit suit",
 };
 const KIND_TERMS = Object.fromEntries(
   Object.entries(DEAL_WORDS).map(([kind, words]) => [kind, new Set(terms(`${words} ${KIND_WORDS[kind as DealKind]}`).filter((term) => term !== "deal"))]),
