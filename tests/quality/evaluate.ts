@@ -69,6 +69,11 @@ export const SEALED3_DIR = path.join(here, "sealed3");
 export const FRESH4_DIR = path.join(here, "fresh4");
 /** Two more writers' sets like fresh3's (one writer's deals, the other's news), measured as they came, then tuned on. Over all eleven corpora. */
 export const FRESH5_DIR = path.join(here, "fresh5");
+/**
+ * A fourth sealed set: two more writers' sets like fresh5's, written when this round's changes were done and
+ * measured once with them, never read. Over all twelve corpora.
+ */
+export const SEALED4_DIR = path.join(here, "sealed4");
 const NINE_CORPORA = [...ALL_CORPORA, ...[FRESH_DIR, SEALED_DIR, FRESH2_DIR, SEALED2_DIR, FRESH3_DIR, SEALED3_DIR].map((dir) => path.join(dir, "corpus"))];
 
 /** A question set written apart from the code: where its questions and articles are, and the corpora its questions are asked over. */
@@ -91,6 +96,7 @@ export const HELD_OUT_SETS = {
   sealed3: { dir: SEALED3_DIR, corpora: NINE_CORPORA, sealed: true },
   fresh4: { dir: FRESH4_DIR, corpora: [...NINE_CORPORA, path.join(FRESH4_DIR, "corpus")] },
   fresh5: { dir: FRESH5_DIR, corpora: [...NINE_CORPORA, path.join(FRESH4_DIR, "corpus"), path.join(FRESH5_DIR, "corpus")] },
+  sealed4: { dir: SEALED4_DIR, corpora: [...NINE_CORPORA, ...[FRESH4_DIR, FRESH5_DIR, SEALED4_DIR].map((dir) => path.join(dir, "corpus"))], sealed: true },
 } satisfies Record<string, HeldOutSet>;
 
 /** Question words left as typed by `withTypos`: a typo in them says nothing about the search. */

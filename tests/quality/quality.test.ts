@@ -43,8 +43,13 @@ describe("answer quality on our question set", () => {
   });
 });
 
-/** Our set with a typo in each question (`withTypos`): 0.978 / 0.985 / 0.982 / 0.941 / 0.961 before typos were respelt. */
-const TYPO_FLOOR = { hitAt1: 0.978, hitAt3: 0.985, mrr: 0.982, dealRecall: 0.941, keyPointHit: 0.974 };
+/**
+ * Our set with a typo in each question (`withTypos`): 0.978 / 0.985 / 0.982 / 0.941 / 0.961 before typos were
+ * respelt, 0.974 key point after; 0.961 again since a key point's context words count less in its count of
+ * words ("what did microsoft have to gie up": the typo hides "give up", and the answer is third no more),
+ * which the sets never tuned on gained from (the third sealed set's key point 0.898 -> 0.939).
+ */
+const TYPO_FLOOR = { hitAt1: 0.978, hitAt3: 0.985, mrr: 0.982, dealRecall: 0.941, keyPointHit: 0.961 };
 
 /** A set written apart from the code: its describe title, exact counts, and the figures it must not drop below. */
 interface SetCheck {
@@ -89,7 +94,7 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     counts: { ask: 50, summary: 10, deal: 12 },
     articles: 24,
     floor: { hitAt1: 0.958, hitAt3: 1, mrr: 0.979, dealRecall: 1, keyPointHit: 0.98 },
-    typoFloor: { hitAt1: 0.931, hitAt3: 1, mrr: 0.961, dealRecall: 1, keyPointHit: 0.94 },
+    typoFloor: { hitAt1: 0.944, hitAt3: 1, mrr: 0.968, dealRecall: 1, keyPointHit: 0.94 },
   },
   /**
    * The second fresh set (tests/quality/fresh2): 24 articles and 72 chat-style questions by a third writer,
@@ -112,8 +117,9 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     title: "answer quality on the sealed set",
     counts: { ask: 50, summary: 10, deal: 12 },
     articles: 24,
-    floor: { hitAt1: 0.903, hitAt3: 0.958, mrr: 0.937, dealRecall: 1, keyPointHit: 0.92 },
-    typoFloor: { hitAt1: 0.903, hitAt3: 0.944, mrr: 0.933, dealRecall: 1, keyPointHit: 0.9 },
+    // MRR 0.937 -> 0.936, and 0.933 -> 0.931 with typos, since contract, verdict and completed read as agreement, ruled and finalized.
+    floor: { hitAt1: 0.903, hitAt3: 0.958, mrr: 0.936, dealRecall: 1, keyPointHit: 0.92 },
+    typoFloor: { hitAt1: 0.903, hitAt3: 0.944, mrr: 0.931, dealRecall: 1, keyPointHit: 0.9 },
   },
   /**
    * The second sealed set (tests/quality/sealed2), never tuned on: a fourth writer's 24 articles and 72
@@ -126,7 +132,60 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     counts: { ask: 36, summary: 6, deal: 10 },
     articles: 18,
     floor: { hitAt1: 0.827, hitAt3: 0.942, mrr: 0.894, dealRecall: 1, keyPointHit: 0.917 },
-    typoFloor: { hitAt1: 0.769, hitAt3: 0.923, mrr: 0.854, dealRecall: 1, keyPointHit: 0.917 },
+    // Key point with typos 0.917 -> 0.889 (one question) since a key point's context words count less in its count of words.
+    typoFloor: { hitAt1: 0.769, hitAt3: 0.923, mrr: 0.854, dealRecall: 1, keyPointHit: 0.889 },
+  },
+  /**
+   * The third fresh set (tests/quality/fresh3): half of two writers' sets (one writer's deals, the other's
+   * news), split from the third sealed set by article at random. Measured whole as they came (0.847 / 0.924 /
+   * 0.894 / 1 / 0.846, /deal 0.65), fresh3 alone 0.9 / 0.957 / 0.932 / 1 / 0.8; then read for classes of failure.
+   */
+  fresh3: {
+    title: "answer quality on the third fresh set",
+    counts: { ask: 55, summary: 9, deal: 6 },
+    articles: 25,
+    floor: { hitAt1: 0.943, hitAt3: 1, mrr: 0.964, dealRecall: 1, keyPointHit: 0.964 },
+    typoFloor: { hitAt1: 0.914, hitAt3: 0.986, mrr: 0.943, dealRecall: 1, keyPointHit: 0.945 },
+  },
+  /** The third sealed set (tests/quality/sealed3), the other half, never read: 0.797 / 0.892 / 0.857 / 1 / 0.898 at the split. */
+  sealed3: {
+    title: "answer quality on the third sealed set",
+    counts: { ask: 49, summary: 11, deal: 14 },
+    articles: 23,
+    floor: { hitAt1: 0.892, hitAt3: 0.973, mrr: 0.935, dealRecall: 1, keyPointHit: 0.959 },
+    typoFloor: { hitAt1: 0.865, hitAt3: 0.946, mrr: 0.91, dealRecall: 1, keyPointHit: 0.918 },
+  },
+  /**
+   * The fourth fresh set (tests/quality/fresh4): two more writers' (deals with 26 /deal questions; news),
+   * measured as it came, 0.785 / 0.91 / 0.857 / 0.969 / 0.826; less one article of each of the two stories both
+   * writers told, and their questions; then read for classes of failure.
+   */
+  fresh4: {
+    title: "answer quality on the fourth fresh set",
+    counts: { ask: 88, summary: 20, deal: 31 },
+    articles: 46,
+    floor: { hitAt1: 0.928, hitAt3: 0.957, mrr: 0.95, dealRecall: 1, keyPointHit: 0.898 },
+    typoFloor: { hitAt1: 0.899, hitAt3: 0.942, mrr: 0.925, dealRecall: 0.968, keyPointHit: 0.886 },
+  },
+  /** The fifth fresh set (tests/quality/fresh5): two more writers', measured as it came, 0.868 / 0.979 / 0.92 / 0.95 / 0.875; then tuned on. */
+  fresh5: {
+    title: "answer quality on the fifth fresh set",
+    counts: { ask: 104, summary: 20, deal: 20 },
+    articles: 48,
+    floor: { hitAt1: 0.91, hitAt3: 1, mrr: 0.951, dealRecall: 1, keyPointHit: 0.904 },
+    typoFloor: { hitAt1: 0.868, hitAt3: 0.979, mrr: 0.922, dealRecall: 1, keyPointHit: 0.856 },
+  },
+  /**
+   * The fourth sealed set (tests/quality/sealed4), never read: two more writers' 48 articles and 144 questions,
+   * written once this round's changes were done and measured with them (the code before the round: 0.854 /
+   * 0.944 / 0.902 / 1 / 0.846).
+   */
+  sealed4: {
+    title: "answer quality on the fourth sealed set",
+    counts: { ask: 104, summary: 20, deal: 20 },
+    articles: 48,
+    floor: { hitAt1: 0.896, hitAt3: 0.972, mrr: 0.937, dealRecall: 1, keyPointHit: 0.885 },
+    typoFloor: { hitAt1: 0.882, hitAt3: 0.958, mrr: 0.922, dealRecall: 1, keyPointHit: 0.846 },
   },
 };
 
