@@ -74,7 +74,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   // Taking someone to court is suing them.
   [/\b(tak(e|es|ing|en)|took) \w+( \w+)? to court\b/gi, "$& sue"],
   // A service knocked offline or down had an outage, as news names it.
-  [/\b(knock\w*|took|take[ns]?|taking|went|go(es|ing)?|was|were|is|are|been)( \w+)? (offline|down)\b(?! (by |to |from |about |nearly |almost )?\$?\d)/gi, "$& outage"],
+  // "Down" only after a verb that takes a service down: "sales were down" is not an outage.
+  [/\b(knock\w*|took|take[ns]?|taking|went|go(es|ing)?|was|were|is|are|been)( \w+)? offline\b|\b(knock\w*|took|take[ns]?|taking|went|go(es|ing)?|brought|bring(s|ing)?)( \w+)? down\b(?! (by |to |from |about |nearly |almost )?\$?\d)/gi, "$& outage"],
   // Plans "pushed back" or "put on hold" are delayed.
   [/\b(push(es|ed|ing)? back|put on hold|on ice)\b/gi, "$& delayed"],
   // The EU's AI law is the AI Act, as news names it: "the eu ai rulebook".

@@ -26,7 +26,7 @@ export interface SpellingSource {
 const MIN_RESPELT_LENGTH = 4;
 const LETTERS = /\p{L}+/gu;
 const LETTERS_THEN_DIGITS = /(?<![\p{L}\p{N}])(\p{L}+)(\d+)(?![\p{L}\p{N}])/gu;
-const ONLY_LETTERS = /^\p{L}+$/u;
+const NOT_LETTERS = /(\P{L}+)/u;
 
 /** How many recent expansions are kept: an answer expands its query several times (search, deals, suggestion). */
 const CACHED_EXPANSIONS = 64;
@@ -95,11 +95,11 @@ export class QueryExpander {
       return term !== null && this.corpus.occurs(term);
     };
     const apart = question.replace(LETTERS_THEN_DIGITS, (word: string, letters: string, digits: string) => (!occurs(word) && occurs(letters) && occurs(digits) ? `${letters} ${digits}` : word));
-    // Split at spaces, keeping them: words at even places. Each pair of neighbours is looked at, overlapping.
-    const parts = apart.split(/( )/);
+    // Runs of letters at even places, what separates them at odd ones: two runs one space apart are two words.
+    const parts = apart.split(NOT_LETTERS);
     for (let i = 0; i + 2 < parts.length; i += 2) {
-      const [first, second] = [parts[i]!, parts[i + 2]!];
-      const words = ONLY_LETTERS.test(first) && ONLY_LETTERS.test(second) && processTerm(first) !== null && processTerm(second) !== null;
+      const [first, between, second] = [parts[i]!, parts[i + 1]!, parts[i + 2]!];
+      const words = between === " " && first !== "" && processTerm(first) !== null && processTerm(second) !== null;
       if (!words || (occurs(first) && occurs(second)) || !occurs(first + second)) continue;
       parts.splice(i, 3, first + second);
     }

@@ -256,7 +256,8 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how much money per year"))).toContain(terms("annual")[0]);
     expect(terms(readQuestion("which publishers are taking perplexity to court"))).toContain(terms("sue")[0]);
     expect(terms(readQuestion("what knocked chatgpt offline"))).toContain(terms("outage")[0]);
-    expect(terms(readQuestion("when was azure down"))).toContain(terms("outage")[0]);
+    expect(terms(readQuestion("when did azure go down"))).toContain(terms("outage")[0]);
+    expect(terms(readQuestion("why were sales down"))).not.toContain(terms("outage")[0]);
     expect(terms(readQuestion("shares were down 5%"))).not.toContain(terms("outage")[0]);
   });
 

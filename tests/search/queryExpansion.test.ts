@@ -101,6 +101,8 @@ describe("words written apart or together", () => {
   it("joins two words the corpus holds as one, when it does not hold both apart", () => {
     const expander = new QueryExpander(news);
     expect(expander.respell("how much did octo ai raise")).toBe("how much did octoai raise");
+    expect(expander.respell("who bought octo ai?")).toBe("who bought octoai?");
+    expect(expander.respell("octo, ai")).toBe("octo, ai");
     // Stop words are not parts: "who led" is not "wholed", "sell off" not "selloff".
     expect(expander.respell("who led the round")).toBe("who led the round");
     expect(expander.respell("what did they sell off")).toBe("what did they sell off");
