@@ -37,6 +37,11 @@ export const DEFAULT_POSTS_PER_HOUR = 20;
 const HOUR = 3_600_000;
 
 /** Retry delay after the nth failure: 2 s, 4 s, 8 s ... up to 5 minutes. */
+/** How soon a delivery is tried again when its article, accepted by another process, is not in this index yet. */
+export const NOT_LOADED_RETRY_MS = 1_000;
+/** ... at most this many times: an article this process can never load does not hold its channel up for good. */
+export const NOT_LOADED_TRIES = 30;
+
 export function backoffMs(attempts: number): number {
   return Math.min(300_000, 2_000 * 2 ** Math.max(0, attempts - 1));
 }
@@ -163,10 +168,7 @@ export class Sender {
 
   private async post(row: OutboxRow, subscription: Subscription, batch: OutboxRow[]): Promise<"next" | "stop"> {
     const article = this.options.article(row.articleId);
-    if (!article) {
-      await this.options.store.drop(row.id, "article removed from the corpus");
-      return "next";
-    }
+    if (!article) return this.missing(row);
     const cap = this.options.postsPerHour ?? DEFAULT_POSTS_PER_HOUR;
     if ((await this.options.store.postsSince(subscription.id, this.now() - HOUR)) >= cap) return this.overflow(subscription, batch.filter((r) => r.action === "post" && r.id >= row.id));
     const messageId = await this.options.target.post(subscription.channelId, renderPost(article), row.nonce);
@@ -175,6 +177,21 @@ export class Sender {
     if (now && now !== article) await this.options.store.queueEdit(subscription.id, now); // changed while the post was on its way
     this.options.logger.info({ channelId: subscription.channelId, articleId: row.articleId, messageId }, "posted");
     return "next";
+  }
+
+  /**
+   * A delivery whose article this process's index does not hold: dropped when the article was removed; when
+   * another process accepted it a moment ago and this index has yet to load it, tried again shortly (the
+   * channel waits, so order holds) rather than lost.
+   */
+  private async missing(row: OutboxRow): Promise<"next" | "stop"> {
+    const live = await this.options.store.isLive(row.articleId);
+    if (!live || row.attempts >= NOT_LOADED_TRIES) {
+      await this.options.store.drop(row.id, live ? "article never loaded in this process" : "article removed from the corpus");
+      return "next";
+    }
+    await this.options.store.retryLater([row.id], "article not loaded here yet", this.now() + NOT_LOADED_RETRY_MS);
+    return "stop";
   }
 
   /** Past the hourly cap, the rest of a burst becomes one "…and N more" message, at most one per gap. */

@@ -230,6 +230,15 @@ export class DeliveryStore {
     });
   }
 
+  /**
+   * Whether an accepted article is still live: another process may have accepted it before this one's index
+   * holds it (its own copy of the folder, or the database's, arrives a moment later). False when removed or unknown.
+   */
+  async isLive(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom("articles").select("removed").where("id", "=", id).executeTakeFirst();
+    return row !== undefined && !row.removed;
+  }
+
   /** Ids of the articles accepted and not removed (to reconcile with the corpus at start-up). */
   async articleIds(): Promise<string[]> {
     return (await this.db.selectFrom("articles").select("id").where("removed", "=", 0).execute()).map((row) => row.id);

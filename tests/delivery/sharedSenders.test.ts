@@ -41,7 +41,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((database) => database.close()));
 });
 
-async function shared(count: number, now: () => number = Date.now) {
+async function shared(count: number, now: () => number = Date.now, loaded: (process: number, id: string) => boolean = () => true) {
   const url = await freshPostgresUrl();
   const discord = recordingDiscord();
   const articles = new Map<string, Article>();
@@ -51,7 +51,7 @@ async function shared(count: number, now: () => number = Date.now) {
     opened.push(database);
     const store = new DeliveryStore(database.db, { engine: "postgres", now });
     stores.push(store);
-    senders.push(new Sender({ store, target: discord.target(`process-${i}`), article: (id) => articles.get(id), logger: createLogger("silent"), owner: `process-${i}`, now, digestCheckMs: 20, pollMs: 50, postsPerHour: 1000 }));
+    senders.push(new Sender({ store, target: discord.target(`process-${i}`), article: (id) => (loaded(i, id) ? articles.get(id) : undefined), logger: createLogger("silent"), owner: `process-${i}`, now, digestCheckMs: 20, pollMs: 50, postsPerHour: 1000 }));
   }
   return { stores, discord, articles };
 }
@@ -82,6 +82,36 @@ describe("senders of several processes on one database", () => {
       expect(discord.posts.filter((p) => p.channelId === channelId).map((p) => p.title)).toEqual(burst.map((a) => a.title));
     }
     expect(new Set(discord.posts.map((p) => p.by)).size).toBeGreaterThan(1); // the work was shared
+  });
+
+  it("wait for an article another process accepted until their own index holds it, rather than drop it", async () => {
+    let lagging = true; // process 1's index has not loaded the burst yet
+    const { stores, discord, articles } = await shared(2, Date.now, (process) => process === 0 || !lagging);
+    const channels = ["c1", "c2", "c3", "c4"];
+    for (const channelId of channels) await stores[0]!.subscribe({ guildId: "g", channelId, filters: { include: [], exclude: [] }, digestTime: null, createdBy: "u" });
+    const burst = Array.from({ length: 5 }, (_, i) => article(`b-${i}`, `Story ${i}`));
+    for (const a of burst) articles.set(a.id, a);
+    for (const sender of senders) sender.start();
+    for (const a of burst) await stores[0]!.acceptArticle(a);
+    for (const sender of senders) sender.wake();
+    setTimeout(() => (lagging = false), 500);
+    await until(() => discord.posts.length >= channels.length * burst.length);
+    for (const channelId of channels) {
+      expect(discord.posts.filter((p) => p.channelId === channelId).map((p) => p.title)).toEqual(burst.map((a) => a.title));
+    }
+  });
+
+  it("drop a delivery whose article was removed, and go on with the channel", async () => {
+    const { stores, discord, articles } = await shared(1);
+    await stores[0]!.subscribe({ guildId: "g", channelId: "c", filters: { include: [], exclude: [] }, digestTime: null, createdBy: "u" });
+    const [gone, kept] = [article("gone", "Gone Story"), article("kept", "Kept Story")];
+    articles.set(kept.id, kept); // the index no longer holds the removed one
+    await stores[0]!.acceptArticle(gone);
+    await stores[0]!.acceptArticle(kept);
+    await stores[0]!.removeArticle(gone.id);
+    senders[0]!.start();
+    await until(() => discord.posts.length >= 1);
+    expect(discord.posts.map((p) => p.title)).toEqual(["Kept Story"]);
   });
 
   it("send a digest once, whichever process gets there first", async () => {
