@@ -65,11 +65,11 @@ interface ArticleText {
 export function extractDeals(article: ArticleText, companies: string[]): Deal[] {
   const headline = article.title;
   const lead = firstSentence(article.summary);
+  const headlined = headlineDealKind(headline);
   // Money paid to end a lawsuit is a deal too, though its headline reads as legal news (unless it names another deal).
-  if (SETTLEMENT.test(headline) && !headlineDealKind(headline) && (firstAmount(headline) ?? firstAmount(lead))) {
-    return [{ parties: withAtLeastTwo(namedIn(headline, companies), [...companiesIn(lead), ...companies]), amount: firstAmount(headline) ?? firstAmount(lead), kind: "settlement" }];
-  }
-  const kind = headlineDealKind(headline) ?? (HARD_NEWS.test(headline) || (PRODUCT_NEWS.test(headline) && !sumBetweenTwo(headline)) ? null : dealKindOf(lead) ?? unnamedDeal(headline));
+  const paid = !headlined && SETTLEMENT.test(headline) ? (firstAmount(headline) ?? firstAmount(lead)) : null;
+  if (paid) return [{ parties: withAtLeastTwo(namedIn(headline, companies), [...companiesIn(lead), ...companies]), amount: paid, kind: "settlement" }];
+  const kind = headlined ?? (HARD_NEWS.test(headline) || (PRODUCT_NEWS.test(headline) && !sumBetweenTwo(headline)) ? null : dealKindOf(lead) ?? unnamedDeal(headline));
   if (!kind) return [];
 
   const clauses = headline.split(/\s+(?:as|while|and then|after)\s+|[;:–—]\s+|\s+-\s+/i).filter((clause) => firstAmount(clause));

@@ -67,6 +67,13 @@ const US_STATES = `alabama alaska arizona arkansas california colorado connectic
   illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
   montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia wisconsin wyoming`;
 
+/** States by their postal codes, where no English word or company is written the same ("in", "or", "me", "ms" are not). */
+const STATE_CODES: Record<string, string> = {
+  nc: "North Carolina", sc: "South Carolina", nj: "New Jersey", ny: "New York", tx: "Texas", az: "Arizona", ga: "Georgia", va: "Virginia",
+  wv: "West Virginia", nv: "Nevada", ut: "Utah", fl: "Florida", wi: "Wisconsin", mn: "Minnesota", ky: "Kentucky", tn: "Tennessee", ks: "Kansas",
+  nm: "New Mexico", nd: "North Dakota", sd: "South Dakota", md: "Maryland", nh: "New Hampshire", vt: "Vermont", ak: "Alaska", wy: "Wyoming", pa: "Pennsylvania",
+};
+
 /**
  * States and cities by the nicknames chat calls them: "the lone star state" is Texas. Read as the place
  * (the nickname's own words, "star", "state", say nothing of it).
@@ -83,10 +90,7 @@ const NICKNAMES: Record<string, string> = {
   "old line state": "Maryland", "palmetto state": "South Carolina", "evergreen state": "Washington state", "big apple": "New York", "windy city": "Chicago",
   "silicon valley": "Silicon Valley California", "bay area": "San Francisco Bay Area", "land of the rising sun": "Japan",
   "down under": "Australia",
-  // States by their postal codes, where no English word or company is written the same ("in", "or", "me", "ms" are not).
-  ...Object.fromEntries(
-    Object.entries({ nc: "North Carolina", sc: "South Carolina", nj: "New Jersey", ny: "New York", tx: "Texas", az: "Arizona", ga: "Georgia", va: "Virginia", wv: "West Virginia", nv: "Nevada", ut: "Utah", fl: "Florida", wi: "Wisconsin", mn: "Minnesota", ky: "Kentucky", tn: "Tennessee", ks: "Kansas", nm: "New Mexico", nd: "North Dakota", sd: "South Dakota", md: "Maryland", nh: "New Hampshire", vt: "Vermont", ak: "Alaska", wy: "Wyoming", pa: "Pennsylvania" }),
-  ),
+  ...STATE_CODES,
 };
 const NICKNAME = new RegExp(`\\b(?:the )?(${Object.keys(NICKNAMES).map((name) => name.replace(/ /g, "[\\s-]+")).join("|")})\\b`, "gi");
 const nicknameKey = (text: string) => text.toLowerCase().replace(/[\s-]+/g, " ");
@@ -126,7 +130,8 @@ export function placeForms(term: string): string[] {
 /** Countries as news writes them, in any of their forms ("the United States", "Chinese"), and by their codes in capitals ("UK"). */
 const COUNTRY_NAMES = new RegExp(`\\b(${PLACES.flatMap((group) => group.split(" ")).filter((form) => form.length > 3).concat(["united states", "united kingdom"]).join("|")})\\b`, "iu");
 const COUNTRY_CODES = /\b(US|USA|UK|EU|UAE)\b/;
-const STATE_NAMES = new RegExp(`\\b(${US_STATES.trim().split(/\s+/).concat(["new york", "new jersey", "new mexico", "north carolina", "south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "new hampshire", "washington state"]).join("|")})\\b`, "iu");
+// US_STATES holds the one-word names; the postal codes' names hold the others but Rhode Island.
+const STATE_NAMES = new RegExp(`\\b(${[...new Set([...US_STATES.trim().split(/\s+/), ...Object.values(STATE_CODES), "Rhode Island", "Washington state"])].join("|")})\\b`, "iu");
 
 /** Whether a text names a country ("users in the United States"): what answers "which country". */
 export function namesCountry(text: string): boolean {
