@@ -1,7 +1,7 @@
 import type { Article } from "../articles/article.js";
 import type { Logger } from "../logger.js";
 import { renderDigest, renderOverflow, renderPost } from "../render/post.js";
-import { nonceFor, type DeliveryStore, type OutboxRow, type Subscription } from "./store.js";
+import { NOT_DUE, nonceFor, type DeliveryStore, type OutboxRow, type Subscription } from "./store.js";
 import { DeliveryError, type DeliveryTarget } from "./target.js";
 
 export interface SenderOptions {
@@ -185,13 +185,32 @@ export class Sender {
    * channel waits, so order holds) rather than lost.
    */
   private async missing(row: OutboxRow): Promise<"next" | "stop"> {
-    const live = await this.options.store.isLive(row.articleId);
-    if (!live || row.attempts >= NOT_LOADED_TRIES) {
-      await this.options.store.drop(row.id, live ? "article never loaded in this process" : "article removed from the corpus");
-      return "next";
-    }
+    if (await this.dropUnless(row)) return "next";
     await this.options.store.retryLater([row.id], "article not loaded here yet", this.now() + NOT_LOADED_RETRY_MS);
     return "stop";
+  }
+
+  /**
+   * Drops a delivery whose article is missing here when it was removed, or never loaded after
+   * NOT_LOADED_TRIES tries; false (kept) when the article is live and may still arrive.
+   */
+  private async dropUnless(row: Pick<OutboxRow, "id" | "articleId" | "attempts">): Promise<boolean> {
+    const live = await this.options.store.isLive(row.articleId);
+    if (live && row.attempts < NOT_LOADED_TRIES) return false;
+    await this.options.store.drop(row.id, live ? "article never loaded in this process" : "article removed from the corpus");
+    return true;
+  }
+
+  /** Rows split into those whose article this index holds and those worth waiting for; the rest are dropped. */
+  private async loaded<Row extends Pick<OutboxRow, "id" | "articleId" | "attempts">>(rows: Row[]): Promise<{ ready: Array<{ row: Row; article: Article }>; waiting: Row[] }> {
+    const ready: Array<{ row: Row; article: Article }> = [];
+    const waiting: Row[] = [];
+    for (const row of rows) {
+      const article = this.options.article(row.articleId);
+      if (article) ready.push({ row, article });
+      else if (!(await this.dropUnless(row))) waiting.push(row);
+    }
+    return { ready, waiting };
   }
 
   /** Past the hourly cap, the rest of a burst becomes one "…and N more" message, at most one per gap. */
@@ -202,19 +221,27 @@ export class Sender {
       await this.options.store.retryLater(rows.map((r) => r.id), null, fresh.lastOverflowAt + gap, false);
       return "stop";
     }
-    const articles = rows.map((r) => this.options.article(r.articleId)).filter((a): a is Article => a !== undefined);
-    const messageId = await this.options.target.post(subscription.channelId, renderOverflow(articles), nonceFor("overflow", subscription.id, rows[0]!.id));
-    await this.options.store.markSent(rows.map((r) => r.id), messageId, "folded");
+    const { ready, waiting } = await this.loaded(rows);
+    if (waiting.length > 0) {
+      // Folded together or not at all: the message counts them, so it waits for the ones still on their way.
+      await this.options.store.retryLater(waiting.map((r) => r.id), "article not loaded here yet", this.now() + NOT_LOADED_RETRY_MS);
+      await this.options.store.retryLater(ready.map(({ row }) => row.id), null, this.now() + NOT_LOADED_RETRY_MS, false);
+      return "stop";
+    }
+    if (ready.length === 0) return "stop";
+    const messageId = await this.options.target.post(subscription.channelId, renderOverflow(ready.map(({ article }) => article)), nonceFor("overflow", subscription.id, ready[0]!.row.id));
+    await this.options.store.markSent(ready.map(({ row }) => row.id), messageId, "folded");
     await this.options.store.setOverflowAt(subscription.id, this.now());
     this.options.logger.info({ channelId: subscription.channelId, folded: rows.length, messageId }, "folded a burst into one message");
     return "stop";
   }
 
-  private async edit(row: OutboxRow): Promise<"next"> {
+  private async edit(row: OutboxRow): Promise<"next" | "stop"> {
     const article = this.options.article(row.articleId);
+    if (!article) return this.missing(row);
     const messageId = await this.options.store.postedMessage(row.subscriptionId, row.articleId);
-    if (!article || !messageId) {
-      await this.options.store.drop(row.id, article ? "nothing was posted to edit" : "article removed from the corpus");
+    if (!messageId) {
+      await this.options.store.drop(row.id, "nothing was posted to edit");
       return "next";
     }
     await this.options.target.edit(row.channelId, messageId, renderPost(article));
@@ -239,13 +266,17 @@ export class Sender {
       try {
         const subscription = await store.byId(candidate.id);
         if (!subscription || !isDue(subscription)) continue; // another process sent it meanwhile
-        const rows = await store.digestRows(subscription.id);
-        const articles = rows.map((r) => this.options.article(r.articleId)).filter((a): a is Article => a !== undefined);
+        const { ready, waiting } = await this.loaded(await store.digestRows(subscription.id));
+        if (waiting.length > 0) {
+          // Another process accepted an article this index has yet to load: the digest waits for the next check.
+          await store.retryLater(waiting.map((r) => r.id), "article not loaded here yet", NOT_DUE);
+          continue;
+        }
         try {
-          if (articles.length > 0) {
-            const messageId = await this.options.target.post(subscription.channelId, renderDigest(today, articles), nonceFor("digest", subscription.id, today));
-            await store.markSent(rows.map((r) => r.id), messageId);
-            this.options.logger.info({ channelId: subscription.channelId, articles: articles.length, messageId }, "posted a digest");
+          if (ready.length > 0) {
+            const messageId = await this.options.target.post(subscription.channelId, renderDigest(today, ready.map(({ article }) => article)), nonceFor("digest", subscription.id, today));
+            await store.markSent(ready.map(({ row }) => row.id), messageId);
+            this.options.logger.info({ channelId: subscription.channelId, articles: ready.length, messageId }, "posted a digest");
           }
           await store.setDigestDate(subscription.id, today);
         } catch (error) {

@@ -46,7 +46,7 @@ export interface ArticleChange {
 const BATCH = 200;
 
 /** Digest rows wait for their scheduled time, not for the sender's next pass. */
-const NOT_DUE = Number.MAX_SAFE_INTEGER;
+export const NOT_DUE = Number.MAX_SAFE_INTEGER;
 
 /** Held while articles are accepted, so sequence numbers, versions and new subscriptions never race. */
 const ARTICLES_LOCK = 7_140_352_002;
@@ -428,8 +428,8 @@ export class DeliveryStore {
   }
 
   /** Articles held for a subscription's next digest. */
-  async digestRows(subscriptionId: number): Promise<Array<{ id: number; articleId: string }>> {
-    return this.db.selectFrom("outbox").select(["id", "article_id as articleId"])
+  async digestRows(subscriptionId: number): Promise<Array<{ id: number; articleId: string; attempts: number }>> {
+    return this.db.selectFrom("outbox").select(["id", "article_id as articleId", "attempts"])
       .where("subscription_id", "=", subscriptionId).where("action", "=", "digest").where("state", "=", "pending").orderBy("id").execute();
   }
 
