@@ -74,7 +74,15 @@ export const FRESH5_DIR = path.join(here, "fresh5");
  * measured once with them, never read. Over all twelve corpora.
  */
 export const SEALED4_DIR = path.join(here, "sealed4");
+/**
+ * Two more pairs of writers (one pair on chips, data centres and power; the other on AI labs, software and
+ * media; in each, one writer's deals and the other's news), written at once and measured once as they came.
+ * The first pair's set is tuned on (fresh6); the second's stays sealed (sealed5). Over all fourteen corpora.
+ */
+export const FRESH6_DIR = path.join(here, "fresh6");
+export const SEALED5_DIR = path.join(here, "sealed5");
 const NINE_CORPORA = [...ALL_CORPORA, ...[FRESH_DIR, SEALED_DIR, FRESH2_DIR, SEALED2_DIR, FRESH3_DIR, SEALED3_DIR].map((dir) => path.join(dir, "corpus"))];
+const FOURTEEN_CORPORA = [...NINE_CORPORA, ...[FRESH4_DIR, FRESH5_DIR, SEALED4_DIR, FRESH6_DIR, SEALED5_DIR].map((dir) => path.join(dir, "corpus"))];
 
 /** A question set written apart from the code: where its questions and articles are, and the corpora its questions are asked over. */
 export interface HeldOutSet {
@@ -97,6 +105,8 @@ export const HELD_OUT_SETS = {
   fresh4: { dir: FRESH4_DIR, corpora: [...NINE_CORPORA, path.join(FRESH4_DIR, "corpus")] },
   fresh5: { dir: FRESH5_DIR, corpora: [...NINE_CORPORA, path.join(FRESH4_DIR, "corpus"), path.join(FRESH5_DIR, "corpus")] },
   sealed4: { dir: SEALED4_DIR, corpora: [...NINE_CORPORA, ...[FRESH4_DIR, FRESH5_DIR, SEALED4_DIR].map((dir) => path.join(dir, "corpus"))], sealed: true },
+  fresh6: { dir: FRESH6_DIR, corpora: FOURTEEN_CORPORA },
+  sealed5: { dir: SEALED5_DIR, corpora: FOURTEEN_CORPORA, sealed: true },
 } satisfies Record<string, HeldOutSet>;
 
 /** Question words left as typed by `withTypos`: a typo in them says nothing about the search. */

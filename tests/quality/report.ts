@@ -20,6 +20,8 @@ console.log({
   fresh4: "Answer quality on the fourth fresh set (tests/quality/fresh4), over all ten corpora",
   fresh5: "Answer quality on the fifth fresh set (tests/quality/fresh5), over all eleven corpora",
   sealed4: "Answer quality on the fourth sealed set, never tuned on (tests/quality/sealed4), over all twelve corpora",
+  fresh6: "Answer quality on the sixth fresh set (tests/quality/fresh6), over all fourteen corpora",
+  sealed5: "Answer quality on the fifth sealed set, never tuned on (tests/quality/sealed5), over all fourteen corpora",
   sealed3: "Answer quality on the third sealed set, never tuned on (tests/quality/sealed3), over all nine corpora",
 }[set] + (typos ? ", each question with a typo (withTypos)" : ""));
 console.table(figures);
