@@ -116,6 +116,11 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bai factor(y|ies)\b/gi, "$& data centers"],
   [ABBREVIATIONS, (written: string) => `${written} ${ABBREVIATED[written.toLowerCase()]}`],
   [/\bhq\b/gi, "headquarters"],
+  // What a thing is priced at is its cost; power from water is hydropower.
+  [/\bprice ?tags?\b/gi, "$& cost"],
+  [/\bwater power\b/gi, "$& hydropower"],
+  // The people who work at a company are its employees: "how many people work at dell".
+  [/\b(people|folks) (who )?(work(s|ing)?|employed) (at|for|by)\b/gi, "$& employees"],
   // Not in a description read later as its company: "the ev maker" is Tesla.
   [/\bevs?\b(?![\s-]+(maker|giant|company)s?\b)/gi, "$& electric vehicles"],
   [/\badmin\b/gi, "administration"],

@@ -90,6 +90,8 @@ const NICKNAMES: Record<string, string> = {
   "old line state": "Maryland", "palmetto state": "South Carolina", "evergreen state": "Washington state", "big apple": "New York", "windy city": "Chicago",
   "silicon valley": "Silicon Valley California", "bay area": "San Francisco Bay Area", "land of the rising sun": "Japan",
   "down under": "Australia",
+  // Named as one place, searched in all its forms (the group's other words): "the united states" as "america".
+  "united states": "United States America", "united kingdom": "United Kingdom Britain",
   ...STATE_CODES,
 };
 const NICKNAME = new RegExp(`\\b(?:the )?(${Object.keys(NICKNAMES).map((name) => name.replace(/ /g, "[\\s-]+")).join("|")})\\b`, "gi");
@@ -103,7 +105,10 @@ export function namingPlaces(question: string): string {
 const forms = new Map<string, string[]>();
 for (const group of PLACES) {
   const members = [...new Set(terms(group))];
-  for (const member of members) forms.set(member, members);
+  // "british" searches "united kingdom" too, but the words of a two-word name are no country alone: "unit",
+  // "state" and "kingdom" (the "semiconductor unit", "which state") are not read as one.
+  const names = new Set(terms(group.replace(/\bunited (states|kingdom)\b/g, "")));
+  for (const member of members) if (names.has(member)) forms.set(member, members);
 }
 
 for (const [place, around] of Object.entries(WITHIN)) {

@@ -19,7 +19,8 @@ const GROUPS = [
   "sue sues sued suing lawsuit lawsuits suit suits litigation",
   "layoffs layoff fire fired firing sack sacked redundancies",
   "fine fined fines penalty penalties penalize penalized penalizes penalise penalised penalises",
-  "boss bosses ceo",
+  // A company's or a division's head, as chat and headlines call them: "samsung new chip boss", "its chip chief".
+  "boss bosses ceo chief chiefs",
   "startup startups",
   "customers customer clients client",
   "keep keeps kept keeping retain retains retained retaining",
@@ -37,6 +38,13 @@ const GROUPS = [
   // A deal done: "when did the purchase complete" meets "the acquisition closed", "was finalized".
   "complete completes completed completing completion finalize finalizes finalized finalise finalised",
   "watchdog watchdogs regulator regulators",
+  // Who lends is a bank: "which lenders" meets "JPMorgan and MUFG are leading the loans" through the banks named.
+  "lender lenders bank banks",
+  // Where a company is based is its headquarters: "where is it headquartered" meets "based in New Jersey".
+  "headquarters headquartered based",
+  // What a thing costs, however news words it: "the original price tag" meets "budgeted at $20 billion".
+  "cost costs costing budget budgets budgeted",
+  "hydropower hydroelectric hydro",
   "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping shelve shelves shelved abandon abandons abandoned ditch ditched",
   "tariff tariffs levy levies",
   // Where chips are made: "the europe factories" meets "its planned fabs in Germany".

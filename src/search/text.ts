@@ -65,6 +65,8 @@ for (const [second, after, term] of [
   ["offering", /^public$/i, "ipo"],
   // The EU's AI Act is one thing, not any act about AI: "act" alone is in every Digital Markets Act story.
   ["act", /^ai$/i, "aiact"],
+  // Ten years are a decade: "spread over a decade" meets "over the next ten years".
+  ["years", /^(ten|10)$/i, "decade"],
 ] as const) {
   for (const written of [second, second[0]!.toUpperCase() + second.slice(1)]) PHRASES.set(written, [...(PHRASES.get(written) ?? []), { after, term }]);
 }

@@ -155,13 +155,23 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"], ["boss", "chief"], ["lenders", "banks"], ["headquartered", "based"], ["budgeted", "cost"], ["hydroelectric", "hydropower"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
 });
 
 describe("words chat uses where news writes others", () => {
+  it("also searches a decade as ten years, a price tag as the cost, and those who work at a company as its employees", () => {
+    expect(terms("over a decade")).toContain(terms("over the next ten years").at(-1));
+    expect(terms("over the next 10 years")).toContain(terms("decade")[0]);
+    expect(terms("ten people")).not.toContain(terms("decade")[0]);
+    expect(terms(readQuestion("the original price tag"))).toContain(terms("budgeted")[0]);
+    expect(terms(readQuestion("google water power deal"))).toContain(terms("hydropower")[0]);
+    expect(terms(readQuestion("how many people work at dell now"))).toContain(terms("employees")[0]);
+    expect(terms(readQuestion("how many people work on the model"))).not.toContain(terms("employees")[0]);
+  });
+
   it("also searches those who pay for or use a product as its customers", () => {
     expect(terms(readQuestion("how many banks use the model"))).toContain(terms("customers")[0]);
     expect(terms(readQuestion("businesses paying for copilot"))).toContain(terms("customers")[0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { placeFit, PLACE_FIT_WEIGHT, sitesAsked } from "../../src/search/placeFit.js";
-import { namingPlaces, placesAsked } from "../../src/search/places.js";
+import { namingPlaces, placeForms, placesAsked } from "../../src/search/places.js";
 import { terms } from "../../src/search/text.js";
 import { parsedArticle } from "../helpers/articles.js";
 
@@ -21,6 +21,15 @@ describe("the sites a question names", () => {
 });
 
 describe("places as chat calls them", () => {
+  it("searches a country in all its forms, but reads no country into a word of a two-word name", () => {
+    const [british, unit, kingdom, state] = terms("british unit kingdom state");
+    expect(placeForms(british!)).toEqual(expect.arrayContaining(terms("uk britain united kingdom")));
+    expect(placeForms(unit!)).toEqual([]); // "samsung's semiconductor unit" is not the US or the UK
+    expect(placeForms(kingdom!)).toEqual([]);
+    expect(placeForms(state!)).toEqual([]); // "which state"
+    expect(terms(namingPlaces("jobs in the united states"))).toEqual(expect.arrayContaining(terms("america")));
+  });
+
   it("reads a state by its nickname or its postal code, but not a code that is a word", () => {
     expect(namingPlaces("the lone star state plant")).toBe("Texas plant");
     expect(namingPlaces("which county gets the amzn nc data centers")).toBe("which county gets the amzn North Carolina data centers");
