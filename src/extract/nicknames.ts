@@ -15,7 +15,8 @@ interface Calling {
 }
 
 /** How a name is found: with or without the apostrophe of a possessive ("nadella's", "nadellas"), spaces or hyphens alike, "chipmaker" or "chip maker". */
-const loosely = (name: string) => escapeRegExp(name).replace(/'/g, "['’]?").replace(/[ -]?maker\b/g, "[\\s-]*maker").replace(/\\-| /g, "[\\s-]+");
+const loosely = (name: string) =>
+  escapeRegExp(name).replace(/'/g, "['’]?").replace(/[ -]?maker\b/g, "\u0000maker").replace(/[ -]/g, "[\\s-]+").replace(/\u0000/g, "[\\s-]*");
 const key = (text: string) => text.toLowerCase().replace(/['’]/g, "").replace(/[\s-]*maker\b/g, "maker").replace(/[\s-]+/g, " ");
 
 /** A nickname with a possessive inside is also typed without it: "musk's ai startup", "musk ai startup". */

@@ -88,6 +88,11 @@ describe("companies as chat names them", () => {
     }
   });
 
+  it("reads a description with a hyphen typed as a space, and a space typed as a hyphen", () => {
+    expect(companiesIn("when does the softbank owned chip designer close the deal")).toEqual(["Arm"]);
+    expect(companiesIn("what did big-blue buy")).toEqual(["IBM"]);
+  });
+
   it("finds the names a question holds by their words as one pattern of every name finds them", () => {
     const names = COMPANY_TABLE.flatMap((entry) => [...(entry.nicknames ?? []), ...(entry.people ?? [])]);
     const frames = [(name: string) => `what about ${name} now`, (name: string) => `${name}'s deal?`, (name: string) => `did ${name.replace(/ /g, "-")}s stake grow.`, (name: string) => `${name.toUpperCase()}`];
