@@ -5,7 +5,7 @@ export type DealKind = "acquisition" | "investment" | "compute" | "supply" | "pa
 export interface Money {
   /** The amount in units of the currency (38 billion is 38_000_000_000). */
   value: number;
-  /** ISO-like currency code: USD, EUR, GBP, JPY, CNY, INR. */
+  /** ISO currency code: USD, EUR, GBP, JPY, CNY, INR, KRW, AUD, CAD ... */
   currency: string;
   /** The amount as the article wrote it, e.g. "$38 billion". */
   text: string;

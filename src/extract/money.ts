@@ -7,10 +7,15 @@ export interface MoneyMention extends Money {
   explicit: boolean;
 }
 
-const SYMBOLS: Record<string, string> = { "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR" };
+/** Symbols, with the dollars of other countries by their prefixes: "A$124 billion" is Australian, not US, dollars. */
+const SYMBOLS: Record<string, string> = {
+  "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+  "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "r$": "BRL", "nt$": "TWD",
+};
 const CODES: Record<string, string> = {
   usd: "USD", dollar: "USD", dollars: "USD", eur: "EUR", euro: "EUR", euros: "EUR", gbp: "GBP", pound: "GBP",
-  pounds: "GBP", jpy: "JPY", yen: "JPY", cny: "CNY", yuan: "CNY", inr: "INR", rupees: "INR",
+  pounds: "GBP", jpy: "JPY", yen: "JPY", cny: "CNY", yuan: "CNY", inr: "INR", rupees: "INR", won: "KRW", krw: "KRW",
+  aud: "AUD", cad: "CAD", hkd: "HKD", sgd: "SGD", chf: "CHF", twd: "TWD",
 };
 const SCALES: Record<string, number> = {
   trillion: 1e12, tn: 1e12, t: 1e12, billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9,
@@ -19,13 +24,15 @@ const SCALES: Record<string, number> = {
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const SCALE = String.raw`(trillion|billion|million|thousand|bln|mln|bn|tn|mn|mm|[tbmk])`;
-const CODE = String.raw`(usd|eur|gbp|jpy|cny|inr)`;
-const WORD_CURRENCY = String.raw`(dollars?|euros?|pounds?|yen|yuan|rupees)`;
+const CODE = String.raw`(usd|eur|gbp|jpy|cny|inr|krw|aud|cad|hkd|sgd|chf|twd)`;
+// "15 trillion won" is Korean won; only after a sum is "won" a currency.
+const WORD_CURRENCY = String.raw`(dollars?|euros?|pounds?|yen|yuan|rupees|won)`;
 
 /** `$38 billion`, `US$38bn`, `€1.8B`, `USD 38 billion`, `38 billion dollars`, `38bn`, `$2.4 billion`. */
 const MONEY = new RegExp(
   [
-    String.raw`(us\$|\$|€|£|¥|₹)\s?${NUMBER}(?:\s?-?${SCALE})?(?![\p{L}\p{N}])`,
+    // A "$" glued to letters is another country's dollar: known ones are read as theirs, unknown ones ("Z$") as no sum.
+    String.raw`(?<![\p{L}\p{N}])(us\$|au?\$|ca?\$|hk\$|s\$|nz\$|r\$|nt\$|\$|€|£|¥|₹)\s?${NUMBER}(?:\s?-?${SCALE})?(?![\p{L}\p{N}])`,
     String.raw`${CODE}\s?${NUMBER}(?:\s?${SCALE})?(?![\p{L}\p{N}])`,
     String.raw`(?<![\p{L}\p{N}$€£¥.])${NUMBER}\s?${SCALE}(?:\s${WORD_CURRENCY}|\s?${CODE})?(?![\p{L}\p{N}])`,
   ].join("|"),

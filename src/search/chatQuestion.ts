@@ -119,6 +119,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   // What a thing is priced at is its cost; power from water is hydropower.
   [/\bprice ?tags?\b/gi, "$& cost"],
   [/\bwater power\b/gi, "$& hydropower"],
+  // What a fund or a firm "looks after" it manages: "how much does the pension fund look after".
+  [/\blook(s|ed|ing)? after\b/gi, "$& manages"],
   // The people who work at a company are its employees: "how many people work at dell".
   [/\b(people|folks) (who )?(work(s|ing)?|employed) (at|for|by)\b/gi, "$& employees"],
   // Not in a description read later as its company: "the ev maker" is Tesla.

@@ -45,6 +45,7 @@ const GROUPS = [
   // What a thing costs, however news words it: "the original price tag" meets "budgeted at $20 billion".
   "cost costs costing budget budgets budgeted",
   "hydropower hydroelectric hydro",
+  "delete deletes deleted deleting wipe wipes wiped wiping erase erased",
   "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping shelve shelves shelved abandon abandons abandoned ditch ditched",
   "tariff tariffs levy levies",
   // Where chips are made: "the europe factories" meets "its planned fabs in Germany".

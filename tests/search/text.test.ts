@@ -15,6 +15,12 @@ describe("money", () => {
     expect(findMoney("a €1.8 billion fine and a $350 million stake").map((m) => [m.currency, moneyToken(m.value)])).toEqual([["EUR", "1.8b"], ["USD", "350m"]]);
   });
 
+  it("reads other countries' dollars and Korean won as theirs, not as US dollars", () => {
+    expect(findMoney("roughly A$124 billion, C$5 billion, HK$10 billion and US$3bn").map((m) => [m.currency, m.text])).toEqual([["AUD", "A$124 billion"], ["CAD", "C$5 billion"], ["HKD", "HK$10 billion"], ["USD", "US$3bn"]]);
+    expect(findMoney("lost about 15 trillion won in 2023")).toMatchObject([{ currency: "KRW", value: 15e12 }]);
+    expect(findMoney("Z$5 billion")).toEqual([]); // a dollar we do not know is not taken for a US one
+  });
+
   it("does not read percentages, counts or model sizes as money", () => {
     expect(findMoney("a 10% stake in a 70B model, 6 gigawatts")).toEqual([]);
   });
