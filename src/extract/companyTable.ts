@@ -74,7 +74,7 @@ export const COMPANY_TABLE: CompanyEntry[] = [
   { name: "MGX", people: ["sheikh tahnoon", "tahnoon bin zayed"] },
   { name: "ICONIQ", aliases: ["iconiq capital", "iconiq growth"] },
   { name: "Mistral AI", aliases: ["mistral"], nicknames: ["the french ai startup", "the french ai lab", "the paris ai startup", "the le chat maker"], people: ["arthur mensch", "mensch"] },
-  { name: "ASML", people: ["christophe fouquet", "fouquet", "peter wennink", "wennink"], nicknames: ["the lithography giant", "the euv maker", "the dutch chip equipment maker", "the dutch chip toolmaker"] },
+  { name: "ASML", people: ["christophe fouquet", "fouquet", "peter wennink", "wennink"], nicknames: ["the lithography giant", "the euv maker", "the dutch chip equipment maker", "the dutch chip toolmaker", "the dutch lithography maker", "the lithography maker"] },
   { name: "Samsung", aliases: ["samsung electronics"], people: ["lee jae-yong", "jay y. lee", "jay y lee"], nicknames: ["the galaxy maker", "the korean electronics giant"] },
   { name: "SK Hynix", aliases: ["sk hynix", "hynix"] },
   { name: "Micron", caseSensitive: ["MU"], tickers: ["MU"], people: ["sanjay mehrotra"], nicknames: ["the boise chipmaker", "the idaho chipmaker"] },

@@ -119,6 +119,11 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   // What a thing is priced at is its cost; power from water is hydropower.
   [/\bprice ?tags?\b/gi, "$& cost"],
   [/\bwater power\b/gi, "$& hydropower"],
+  // A market's "worst day" is news's steepest one-day drop; a "new boss" is one appointed to replace another.
+  [/\bworst (single[ -]|one[ -])?(day|session)\b/gi, "$& steepest one-day drop"],
+  [/\bnew (\w+ )?(boss|ceo|chief|head|leader|chair(man|woman)?)\b/gi, "$& appointed replaces"],
+  // When a product is "coming" or "coming out", it is scheduled to launch.
+  [/\b(coming|arriving)(?= *(out\b|$|\?))|\bcomes? out\b/gi, "$& launch scheduled"],
   // What a fund or a firm "looks after" it manages: "how much does the pension fund look after".
   [/\blook(s|ed|ing)? after\b/gi, "$& manages"],
   // The people who work at a company are its employees: "how many people work at dell".

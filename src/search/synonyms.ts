@@ -46,6 +46,8 @@ const GROUPS = [
   "cost costs costing budget budgets budgeted",
   "hydropower hydroelectric hydro",
   "delete deletes deleted deleting wipe wipes wiped wiping erase erased",
+  // Part of a company, whatever the news calls it: "samsung's semiconductor unit" meets "its chip division".
+  "unit units division divisions segment segments",
   "cancel cancels cancelled canceled cancelling canceling scrap scraps scrapped scrapping shelve shelves shelved abandon abandons abandoned ditch ditched",
   "tariff tariffs levy levies",
   // Where chips are made: "the europe factories" meets "its planned fabs in Germany".

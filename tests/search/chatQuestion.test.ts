@@ -91,6 +91,7 @@ describe("companies as chat names them", () => {
   it("reads a description with a hyphen typed as a space, and a space typed as a hyphen", () => {
     expect(companiesIn("when does the softbank owned chip designer close the deal")).toEqual(["Arm"]);
     expect(companiesIn("what did big-blue buy")).toEqual(["IBM"]);
+    expect(companiesIn("worst day for the dutch lithography maker")).toEqual(["ASML"]);
   });
 
   it("finds the names a question holds by their words as one pattern of every name finds them", () => {
@@ -160,7 +161,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"], ["boss", "chief"], ["lenders", "banks"], ["headquartered", "based"], ["budgeted", "cost"], ["hydroelectric", "hydropower"], ["wiped", "deleted"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"], ["boss", "chief"], ["lenders", "banks"], ["headquartered", "based"], ["budgeted", "cost"], ["hydroelectric", "hydropower"], ["wiped", "deleted"], ["unit", "division"], ["segments", "units"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -176,6 +177,11 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("how many people work at dell now"))).toContain(terms("employees")[0]);
     expect(terms(readQuestion("how many people work on the model"))).not.toContain(terms("employees")[0]);
     expect(terms(readQuestion("how much does the pension fund look after"))).toContain(terms("manages")[0]);
+    expect(terms(readQuestion("worst day for the stock since when"))).toEqual(expect.arrayContaining(terms("steepest one-day drop")));
+    expect(terms(readQuestion("samsung new chip boss"))).toContain(terms("appointed")[0]);
+    expect(terms(readQuestion("when is mi355x coming"))).toContain(terms("scheduled")[0]);
+    expect(terms(readQuestion("when does the phone come out"))).toContain(terms("launch")[0]);
+    expect(terms(readQuestion("jobs coming to ohio"))).not.toContain(terms("launch")[0]);
   });
 
   it("also searches those who pay for or use a product as its customers", () => {
