@@ -54,6 +54,8 @@ const MOVED_BY = /\d\s?(%|percent\b)|[$€£]\s?\d/i;
 
 /** A sum news gives without its figure: "billions of dollars in damages", "hundreds of millions of euros". */
 const UNCOUNTED_SUM = /\b(tens of |hundreds of )?(millions|billions|trillions) of (dollars|euros|pounds|yen|yuan)\b/i;
+/** A sum news says was kept quiet answers "how much" too: "neither side disclosed the value", "terms were not disclosed". */
+const UNDISCLOSED_SUM = /\b(undisclosed|not (been )?disclosed|(did|does|do|would) not disclose|declined to (disclose|say)|(neither|nor|none)\b[^.]{0,40}\bdisclosed)\b/i;
 const PLACE_IN_TEXT = /\b(in|at|near|outside) (the )?(\p{Lu}[\p{L}-]+|federal court|court)\b|\b(court|county|state|city|campus|site|plant|factory|district)\b/u;
 
 /** A key point holding a specific fact asked for, without the question's words, ranks at this share of the best matching one. */
@@ -85,7 +87,7 @@ export function isSpecific(type: AnswerType): boolean {
 export function holdsAnswer(type: AnswerType, text: string, asked: ReadonlySet<string> = new Set()): boolean {
   switch (type?.kind) {
     case "date": return DATE_IN_TEXT.test(text) && (!type.ahead || AHEAD_IN_TEXT.test(text));
-    case "money": return findMoney(text).some((m) => m.explicit) || UNCOUNTED_SUM.test(text);
+    case "money": return findMoney(text).some((m) => m.explicit) || UNCOUNTED_SUM.test(text) || UNDISCLOSED_SUM.test(text);
     case "share": return PERCENT.test(text);
     case "count": return countsIn(text, type.unit);
     case "name": return namesOtherThan(text, asked, type.role === "person") && (type.role === null || ROLE_IN_TEXT[type.role].test(text));

@@ -124,6 +124,8 @@ const CHAT_WORDS: Array<[RegExp, string | ((words: string) => string)]> = [
   [/\bnew (\w+ )?(boss|ceo|chief|head|leader|chair(man|woman)?)\b/gi, "$& appointed replaces"],
   // When a product is "coming" or "coming out", it is scheduled to launch.
   [/\b(coming|arriving)(?= *(out\b|$|\?))|\bcomes? out\b/gi, "$& launch scheduled"],
+  // What a company "did before" or "was originally" is how it started out ("who originally complained" is not).
+  [/\b(do|did) (\w+ )?(before|originally|initially|at first)\b|\bwhat (was|were) (\w+ ){1,2}(originally|initially|at first)\b/gi, "$& started began"],
   // What a fund or a firm "looks after" it manages: "how much does the pension fund look after".
   [/\blook(s|ed|ing)? after\b/gi, "$& manages"],
   // The people who work at a company are its employees: "how many people work at dell".

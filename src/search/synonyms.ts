@@ -15,6 +15,8 @@ const GROUPS = [
   "stake stakes equity slice",
   // Irregular forms the stemmer leaves apart.
   "buy buys buying bought buyer buyers",
+  // Not "sale", "sales": those are also revenue.
+  "sell sells selling sold seller sellers",
   "slump slumped plunge plunged tumble tumbled slide slid crash crashed sink sank rout selloff",
   "sue sues sued suing lawsuit lawsuits suit suits litigation",
   "layoffs layoff fire fired firing sack sacked redundancies",

@@ -101,6 +101,12 @@ describe("what a question asks for", () => {
     expect(holdsAnswer(ratio, "It costs $3 per million tokens.")).toBe(false);
   });
 
+  it("takes a sum kept quiet as the answer to how much", () => {
+    const money = answerTypeOf("ft openai deal value how much");
+    for (const text of ["Neither side disclosed the value of the deal.", "Terms were not disclosed.", "The companies did not disclose the price.", "an undisclosed sum"]) expect(holdsAnswer(money, text), text).toBe(true);
+    expect(holdsAnswer(money, "The company disclosed the breach in May.")).toBe(false);
+  });
+
   it("reads a refund, a payout or a sum per person as money", () => {
     expect(answerTypeOf("max refund per person")).toEqual({ kind: "money" });
     expect(answerTypeOf("biggest payout in the settlement")).toEqual({ kind: "money" });

@@ -161,7 +161,7 @@ describe("numbers as chat writes them", () => {
 
 describe("domain synonyms", () => {
   it("searches the words news uses for the same thing as one term", () => {
-    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"], ["boss", "chief"], ["lenders", "banks"], ["headquartered", "based"], ["budgeted", "cost"], ["hydroelectric", "hydropower"], ["wiped", "deleted"], ["unit", "division"], ["segments", "units"]] as const) {
+    for (const [a, b] of [["roles", "jobs"], ["headcount", "employees"], ["gpus", "accelerators"], ["equity", "stake"], ["sued", "lawsuit"], ["plunged", "slump"], ["clients", "customers"], ["retained", "kept"], ["owner", "owns"], ["earnings", "profit"], ["quit", "resigned"], ["retirement", "quits"], ["gw", "gigawatts"], ["mw", "megawatt"], ["quicker", "speed"], ["centres", "centers"], ["valuation", "valued"], ["insolvency", "bankrupt"], ["soared", "jumped"], ["pact", "agreement"], ["contract", "agreement"], ["verdict", "ruled"], ["judgment", "ruling"], ["completed", "finalized"], ["additional", "incremental"], ["outlook", "forecast"], ["guidance", "outlook"], ["yearly", "annual"], ["factories", "fabs"], ["plant", "factory"], ["postponed", "delayed"], ["released", "launched"], ["unveils", "debuted"], ["electricity", "power"], ["levies", "tariffs"], ["earlier", "early"], ["cheapest", "cheap"], ["scrapped", "cancelled"], ["shelved", "abandoned"], ["boss", "chief"], ["lenders", "banks"], ["headquartered", "based"], ["budgeted", "cost"], ["hydroelectric", "hydropower"], ["wiped", "deleted"], ["unit", "division"], ["segments", "units"], ["sold", "sellers"]] as const) {
       expect(terms(a), `${a} / ${b}`).toEqual(terms(b));
     }
   });
@@ -182,6 +182,9 @@ describe("words chat uses where news writes others", () => {
     expect(terms(readQuestion("when is mi355x coming"))).toContain(terms("scheduled")[0]);
     expect(terms(readQuestion("when does the phone come out"))).toContain(terms("launch")[0]);
     expect(terms(readQuestion("jobs coming to ohio"))).not.toContain(terms("launch")[0]);
+    expect(terms(readQuestion("what did coreweave do before renting out gpus"))).toContain(terms("started")[0]);
+    expect(terms(readQuestion("what was crusoe originally"))).toContain(terms("started")[0]);
+    expect(terms(readQuestion("who originally complained to the eu"))).not.toContain(terms("started")[0]);
   });
 
   it("also searches those who pay for or use a product as its customers", () => {
