@@ -40,8 +40,6 @@ const GROUPS = [
   // A deal done: "when did the purchase complete" meets "the acquisition closed", "was finalized".
   "complete completes completed completing completion finalize finalizes finalized finalise finalised",
   "watchdog watchdogs regulator regulators",
-  // Who lends is a bank: "which lenders" meets "JPMorgan and MUFG are leading the loans" through the banks named.
-  "lender lenders bank banks",
   // Where a company is based is its headquarters: "where is it headquartered" meets "based in New Jersey".
   "headquarters headquartered based",
   // What a thing costs, however news words it: "the original price tag" meets "budgeted at $20 billion".

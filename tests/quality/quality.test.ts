@@ -131,9 +131,9 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     title: "answer quality on the second sealed set",
     counts: { ask: 36, summary: 6, deal: 10 },
     articles: 18,
-    floor: { hitAt1: 0.827, hitAt3: 0.942, mrr: 0.894, dealRecall: 1, keyPointHit: 0.917 },
+    floor: { hitAt1: 0.827, hitAt3: 0.942, mrr: 0.897, dealRecall: 1, keyPointHit: 0.917 },
     // Key point with typos 0.917 -> 0.889 (one question) since a key point's context words count less in its count of words.
-    typoFloor: { hitAt1: 0.769, hitAt3: 0.923, mrr: 0.854, dealRecall: 1, keyPointHit: 0.889 },
+    typoFloor: { hitAt1: 0.769, hitAt3: 0.923, mrr: 0.857, dealRecall: 1, keyPointHit: 0.889 },
   },
   /**
    * The third fresh set (tests/quality/fresh3): half of two writers' sets (one writer's deals, the other's
@@ -164,16 +164,19 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     title: "answer quality on the fourth fresh set",
     counts: { ask: 88, summary: 20, deal: 31 },
     articles: 46,
-    floor: { hitAt1: 0.928, hitAt3: 0.957, mrr: 0.95, dealRecall: 1, keyPointHit: 0.898 },
-    typoFloor: { hitAt1: 0.899, hitAt3: 0.942, mrr: 0.925, dealRecall: 0.968, keyPointHit: 0.886 },
+    floor: { hitAt1: 0.928, hitAt3: 0.957, mrr: 0.95, dealRecall: 1, keyPointHit: 0.909 },
+    // First article with typos 0.899 -> 0.892, MRR 0.925 -> 0.921 (one question, "what did coreweave do before renting
+    // out gus": what a company did before is how it started, and with "gpus" misspelt another CoreWeave story that
+    // tells how it started comes first; the key point that answers, "started out as an Ethereum mining operation", is found now).
+    typoFloor: { hitAt1: 0.892, hitAt3: 0.942, mrr: 0.921, dealRecall: 0.968, keyPointHit: 0.898 },
   },
   /** The fifth fresh set (tests/quality/fresh5): two more writers', measured as it came, 0.868 / 0.979 / 0.92 / 0.95 / 0.875; then tuned on. */
   fresh5: {
     title: "answer quality on the fifth fresh set",
     counts: { ask: 104, summary: 20, deal: 20 },
     articles: 48,
-    floor: { hitAt1: 0.91, hitAt3: 1, mrr: 0.951, dealRecall: 1, keyPointHit: 0.904 },
-    typoFloor: { hitAt1: 0.868, hitAt3: 0.979, mrr: 0.922, dealRecall: 1, keyPointHit: 0.856 },
+    floor: { hitAt1: 0.91, hitAt3: 1, mrr: 0.951, dealRecall: 1, keyPointHit: 0.923 },
+    typoFloor: { hitAt1: 0.868, hitAt3: 0.979, mrr: 0.922, dealRecall: 1, keyPointHit: 0.875 },
   },
   /**
    * The fourth sealed set (tests/quality/sealed4), never read: two more writers' 48 articles and 144 questions,
@@ -185,7 +188,29 @@ const SET_CHECKS: Record<keyof typeof HELD_OUT_SETS, SetCheck> = {
     counts: { ask: 104, summary: 20, deal: 20 },
     articles: 48,
     floor: { hitAt1: 0.896, hitAt3: 0.972, mrr: 0.937, dealRecall: 1, keyPointHit: 0.885 },
-    typoFloor: { hitAt1: 0.882, hitAt3: 0.958, mrr: 0.922, dealRecall: 1, keyPointHit: 0.846 },
+    typoFloor: { hitAt1: 0.889, hitAt3: 0.958, mrr: 0.925, dealRecall: 1, keyPointHit: 0.856 },
+  },
+  /**
+   * The sixth fresh set (tests/quality/fresh6): one pair of writers' deals and news on chips, data centres and power,
+   * measured as it came, 0.903 / 0.972 / 0.938 / 1 / 0.929; then read for classes of failure.
+   */
+  fresh6: {
+    title: "answer quality on the sixth fresh set",
+    counts: { ask: 112, summary: 20, deal: 12 },
+    articles: 48,
+    floor: { hitAt1: 0.944, hitAt3: 0.993, mrr: 0.968, dealRecall: 1, keyPointHit: 0.973 },
+    typoFloor: { hitAt1: 0.938, hitAt3: 0.979, mrr: 0.96, dealRecall: 1, keyPointHit: 0.973 },
+  },
+  /**
+   * The fifth sealed set (tests/quality/sealed5), never read: the other pair's deals and news on AI labs, software and
+   * media, written beside fresh6; measured as it came 0.833 / 0.965 / 0.904 / 1 / 0.884, and after fresh6's round.
+   */
+  sealed5: {
+    title: "answer quality on the fifth sealed set",
+    counts: { ask: 112, summary: 20, deal: 12 },
+    articles: 48,
+    floor: { hitAt1: 0.833, hitAt3: 0.965, mrr: 0.904, dealRecall: 1, keyPointHit: 0.902 },
+    typoFloor: { hitAt1: 0.813, hitAt3: 0.944, mrr: 0.886, dealRecall: 1, keyPointHit: 0.884 },
   },
 };
 
