@@ -1,7 +1,8 @@
 import { readQuestion } from "./chatQuestion.js";
 import { placeForms } from "./places.js";
 import { companyAliases } from "../extract/companies.js";
-import { correctCompanyWord, isEnglishWord, isNameWord, nearestSpelling, writtenForm } from "./spelling.js";
+import { correctCompanyWord, editDistance, isEnglishWord, isNameWord, nearestSpelling, writtenForm } from "./spelling.js";
+import { synonymSpellings, synonymTerm } from "./synonyms.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
 /**
@@ -60,7 +61,7 @@ export class QueryExpander {
     const corrections = new Map<string, string>();
     for (const word of tokenize(query)) {
       const term = processTerm(word);
-      if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word)) continue;
+      if (!term || this.corpus.occurs(term) || !(this.mayBeMisspelt(word) || this.mayBeShortName(word))) continue;
       const alias = correctCompanyWord(word);
       if (alias) corrections.set(word, alias);
     }
@@ -79,8 +80,13 @@ export class QueryExpander {
     return this.rejoined(question).replace(LETTERS, (word) => {
       const term = processTerm(word);
       if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word) || correctCompanyWord(word)) return word;
-      const meant = nearestSpelling(term, this.corpus.nearTerms(term), (candidate) => this.corpus.documentFrequency(candidate));
-      return meant ? (writtenForm(meant, word, processTerm) ?? meant) : word;
+      // The corpus holds a synonym group's words as the group's term: its words are looked among by their own stems.
+      const spellings = synonymSpellings();
+      const candidates = [...this.corpus.nearTerms(term), ...[...spellings.keys()].filter((stem) => this.corpus.occurs(synonymTerm(stem)))];
+      const meant = nearestSpelling(term, candidates, (candidate) => this.corpus.documentFrequency(synonymTerm(candidate)));
+      if (!meant) return word;
+      const written = spellings.get(meant)?.reduce((a, b) => (editDistance(word.toLowerCase(), b) < editDistance(word.toLowerCase(), a) ? b : a));
+      return (this.corpus.occurs(meant) ? writtenForm(meant, word, processTerm) : written) ?? written ?? meant;
     });
   }
 
@@ -104,6 +110,12 @@ export class QueryExpander {
       parts.splice(i, 3, first + second);
     }
     return parts.join("");
+  }
+
+  /** A three-letter word nobody writes, which may be a short name with a letter left out ("goq"). */
+  private mayBeShortName(word: string): boolean {
+    const lower = word.toLowerCase();
+    return word.length === 3 && /^\p{L}+$/u.test(word) && !companyAliases().has(lower) && !isNameWord(lower) && !isEnglishWord(lower) && readQuestion(lower) === lower;
   }
 
   private mayBeMisspelt(word: string): boolean {

@@ -40,7 +40,7 @@ export function correctCompanyWord(word: string): string | null {
   const lower = word.toLowerCase();
   if (companyAliases().has(lower) || isEnglishWord(lower)) return null;
   const budget = allowedTypos(lower.length);
-  if (budget === 0) return null;
+  if (budget === 0) return lower.length === 3 ? shortNameMissingALetter(lower) : null;
   let best: { alias: string; distance: number } | null = null;
   for (const alias of companyAliases().keys()) {
     if (alias.includes(" ") || alias.length < 4) continue;
@@ -48,6 +48,16 @@ export function correctCompanyWord(word: string): string | null {
     if (distance <= budget && (!best || distance < best.distance)) best = { alias, distance };
   }
   return best?.alias ?? null;
+}
+
+/**
+ * A three-letter word that is a four-letter name with one letter left out ("goq", "grq": Groq; "nvd": NVDA),
+ * when exactly one name is so; no other typo is read in words this short, where most are other words.
+ */
+function shortNameMissingALetter(word: string): string | null {
+  if (isNameWord(word)) return null;
+  const names = [...companyAliases().keys()].filter((alias) => alias.length === 4 && !alias.includes(" ") && [0, 1, 2, 3].some((i) => alias.slice(0, i) + alias.slice(i + 1) === word));
+  return names.length === 1 ? names[0]! : null;
 }
 
 /** Whether a word is English ("slice", "pocket"): a word of the language is never read as a typo of another. */

@@ -85,6 +85,18 @@ for (const group of GROUPS) {
   for (const word of words) canonical.set(stemmer(word), head);
 }
 
+/**
+ * The words of the groups by their own stems ("agreement" -> "agreement", "postponed" -> "postponed"): a
+ * group's words are indexed as its first, so a typo of one of them ("agreeemnt") is looked for among these.
+ */
+const writtenByStem = new Map<string, string[]>();
+for (const group of GROUPS) for (const word of group.split(" ")) writtenByStem.set(stemmer(word), [...(writtenByStem.get(stemmer(word)) ?? []), word]);
+
+/** Each word of a synonym group by its own stem, with its forms as written in the groups ("postpon": postpone, postponed). */
+export function synonymSpellings(): ReadonlyMap<string, readonly string[]> {
+  return writtenByStem;
+}
+
 /** The term a stemmed word is indexed and searched as: its group's term, or itself. */
 export function synonymTerm(stem: string): string {
   return canonical.get(stem) ?? stem;

@@ -89,6 +89,18 @@ describe("respelling a question's typos", () => {
     expect(new QueryExpander(news).expand("meat prices").corrections.size).toBe(0);
   });
 
+  it("reads a three-letter word as a four-letter name with a letter left out, when only one name is so", () => {
+    expect(new QueryExpander(news).expand("goq").corrections.get("goq")).toBe("groq");
+    expect(new QueryExpander(news).expand("nvd stake").corrections.get("nvd")).toBe("nvda");
+    expect(new QueryExpander(news).expand("the ceo of xyz").corrections.size).toBe(0);
+  });
+
+  it("respells a typo of a synonym group's word as that word, though the corpus holds the group by its first word", () => {
+    const expander = new QueryExpander(corpus(["pact", "pact", "delay", "talen"]));
+    expect(expander.expand("when does the talen power agreeemnt end").respelt).toBe("when does the talen power agreement end");
+    expect(expander.expand("was it postpnoed").respelt).toBe("was it postponed");
+  });
+
   it("reads the most frequent of equally near words", () => {
     const expander = new QueryExpander(corpus(["stake", "stake", "stake", "state"]));
     expect(expander.expand("nvidia stae in intel").respelt).toBe("nvidia stake in intel");
