@@ -2,9 +2,10 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { Events } from "discord.js";
 import { parseArticleText } from "../src/articles/parse.js";
-import { createBot } from "../src/discord/bot.js";
+import { createBot, warmAnswers } from "../src/discord/bot.js";
 import { startHttpEndpoint, type HttpEndpoint } from "../src/http/endpoint.js";
 import { createLogger } from "../src/logger.js";
+import { releaseScratchMemory } from "../src/memory.js";
 import { NewsIndex } from "../src/search/newsIndex.js";
 import { type DriverCommand, type DriverMessage, type DriverReport, type LoadOptions } from "./loadDriver.js";
 import { round, summarize } from "./stats.js";
@@ -36,6 +37,10 @@ export function syntheticIndex(size: number): { index: NewsIndex; titles: string
  */
 export async function loadRun(corpus: ReturnType<typeof syntheticIndex>, options: LoadOptions = { count: 1000, users: 50, seconds: 10 }, over: "gateway" | "http" = "gateway") {
   const driver = startDriver();
+  // As startNewsdesk does before it connects: answers warmed, and the scratch memory of indexing collected
+  // (`npm start` runs with --expose-gc; so do the tests), not in a full collection in the middle of the run.
+  warmAnswers(corpus.index);
+  await releaseScratchMemory();
   try {
     const { apiUrl, publicKey } = await driver.ready;
     const logger = createLogger("silent");

@@ -5,7 +5,7 @@ import { loadCorpus, type Corpus } from "./articles/loadCorpus.js";
 import { CorpusWatcher, type WatchOptions } from "./delivery/corpusWatcher.js";
 import { Delivery, type DeliveryOptions } from "./delivery/delivery.js";
 import { IndexFollower } from "./delivery/indexFollower.js";
-import { createBot } from "./discord/bot.js";
+import { createBot, warmAnswers } from "./discord/bot.js";
 import { FeedPoller, type PollerOptions } from "./feeds/poller.js";
 import { discordTarget } from "./discord/discordTarget.js";
 import type { Logger } from "./logger.js";
@@ -81,6 +81,8 @@ export async function startNewsdesk(options: NewsdeskOptions): Promise<Newsdesk>
     throw error;
   }
   const { index, snapshot } = loaded;
+  // What answers read or build on first use is paid for now, not by the first users to ask.
+  logger.info({ ms: warmAnswers(index) }, "answers warmed up");
   const shared = database.engine === "postgres";
   let delivery: Delivery | undefined;
   let feeds: FeedPoller | undefined;

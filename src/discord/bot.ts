@@ -2,7 +2,9 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 
 import type { Delivery } from "../delivery/delivery.js";
 import type { FeedPoller } from "../feeds/poller.js";
 import type { Logger } from "../logger.js";
-import type { NewsIndex } from "../search/newsIndex.js";
+import { warmUp } from "../answers/warmUp.js";
+import type { NewsIndex, SearchableIndex } from "../search/newsIndex.js";
+import { companyChoices } from "./autocomplete.js";
 import { handleInteraction } from "./interactions.js";
 import { handleMessage } from "./mentions.js";
 import { PageStore, type SharedPages } from "./pages.js";
@@ -36,6 +38,17 @@ export interface BotOptions {
 }
 
 /** A discord.js client wired to Newsdesk's handlers; call `login(token)` to connect. */
+/**
+ * Answers and autocompletes on the index once before the first user asks (see warmUp), so that what is
+ * read or built on first use is paid for at start-up. Returns the milliseconds it took.
+ */
+export function warmAnswers(index: SearchableIndex): number {
+  const started = performance.now();
+  warmUp(index);
+  companyChoices(index, "");
+  return Math.round(performance.now() - started);
+}
+
 export function createBot(options: BotOptions): Client {
   const client = new Client({
     intents: INTENTS,
