@@ -232,7 +232,7 @@ export class Sender {
     const messageId = await this.options.target.post(subscription.channelId, renderOverflow(ready.map(({ article }) => article)), nonceFor("overflow", subscription.id, ready[0]!.row.id));
     await this.options.store.markSent(ready.map(({ row }) => row.id), messageId, "folded");
     await this.options.store.setOverflowAt(subscription.id, this.now());
-    this.options.logger.info({ channelId: subscription.channelId, folded: rows.length, messageId }, "folded a burst into one message");
+    this.options.logger.info({ channelId: subscription.channelId, folded: ready.length, messageId }, "folded a burst into one message");
     return "stop";
   }
 
