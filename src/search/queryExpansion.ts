@@ -1,8 +1,8 @@
 import { readQuestion } from "./chatQuestion.js";
 import { placeForms } from "./places.js";
 import { companyAliases } from "../extract/companies.js";
-import { correctCompanyWord, editDistance, isEnglishWord, isNameWord, nearestSpelling, writtenForm } from "./spelling.js";
-import { synonymSpellings, synonymTerm } from "./synonyms.js";
+import { allowedTypos, correctCompanyWord, editDistance, isEnglishWord, isNameWord, nearestSpelling, writtenForm } from "./spelling.js";
+import { synonymSpellings, synonymStemsNear, synonymTerm } from "./synonyms.js";
 import { processTerm, terms, tokenize } from "./text.js";
 
 /**
@@ -82,7 +82,7 @@ export class QueryExpander {
       if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word) || correctCompanyWord(word)) return word;
       // The corpus holds a synonym group's words as the group's term: its words are looked among by their own stems.
       const spellings = synonymSpellings();
-      const candidates = [...this.corpus.nearTerms(term), ...[...spellings.keys()].filter((stem) => this.corpus.occurs(synonymTerm(stem)))];
+      const candidates = [...this.corpus.nearTerms(term), ...synonymStemsNear(term, allowedTypos(term.length)).filter((stem) => this.corpus.occurs(synonymTerm(stem)))];
       const meant = nearestSpelling(term, candidates, (candidate) => this.corpus.documentFrequency(synonymTerm(candidate)));
       if (!meant) return word;
       const written = spellings.get(meant)?.reduce((a, b) => (editDistance(word.toLowerCase(), b) < editDistance(word.toLowerCase(), a) ? b : a));

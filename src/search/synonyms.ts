@@ -97,6 +97,18 @@ export function synonymSpellings(): ReadonlyMap<string, readonly string[]> {
   return writtenByStem;
 }
 
+/** The stems of the groups' words by their first letter: a typo is looked for among the few it may be of. */
+const stemsByInitial = new Map<string, string[]>();
+for (const stem of writtenByStem.keys()) stemsByInitial.set(stem[0]!, [...(stemsByInitial.get(stem[0]!) ?? []), stem]);
+
+/**
+ * The stems of the groups' words a typo may be of: those starting with its letter, of a length within
+ * `typos` of its own (a typo in a word's first letter is rare, and this runs for every unknown word).
+ */
+export function synonymStemsNear(term: string, typos: number): string[] {
+  return (stemsByInitial.get(term[0] ?? "") ?? []).filter((stem) => Math.abs(stem.length - term.length) <= typos);
+}
+
 /** The term a stemmed word is indexed and searched as: its group's term, or itself. */
 export function synonymTerm(stem: string): string {
   return canonical.get(stem) ?? stem;
