@@ -37,7 +37,6 @@ export interface BotOptions {
   shardCount?: number | null;
 }
 
-/** A discord.js client wired to Newsdesk's handlers; call `login(token)` to connect. */
 /**
  * Answers and autocompletes on the index once before the first user asks (see warmUp), so that what is
  * read or built on first use is paid for at start-up. Returns the milliseconds it took.
@@ -49,6 +48,7 @@ export function warmAnswers(index: SearchableIndex): number {
   return Math.round(performance.now() - started);
 }
 
+/** A discord.js client wired to Newsdesk's handlers; call `login(token)` to connect. */
 export function createBot(options: BotOptions): Client {
   const client = new Client({
     intents: INTENTS,

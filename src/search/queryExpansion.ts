@@ -25,6 +25,8 @@ export interface SpellingSource {
 
 /** Words shorter than this are never read as typos: too many short words are one letter apart. */
 const MIN_RESPELT_LENGTH = 4;
+/** Shorter words are read as a company's name with a letter left out, never respelt (spelling.ts). */
+const SHORT_NAME_LENGTH = 3;
 const LETTERS = /\p{L}+/gu;
 const LETTERS_THEN_DIGITS = /(?<![\p{L}\p{N}])(\p{L}+)(\d+)(?![\p{L}\p{N}])/gu;
 const NOT_LETTERS = /(\P{L}+)/u;
@@ -61,7 +63,8 @@ export class QueryExpander {
     const corrections = new Map<string, string>();
     for (const word of tokenize(query)) {
       const term = processTerm(word);
-      if (!term || this.corpus.occurs(term) || !(this.mayBeMisspelt(word) || this.mayBeShortName(word))) continue;
+      // Three letters may be a short name with a letter left out ("goq": Groq), not a typo of a word.
+      if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word, SHORT_NAME_LENGTH)) continue;
       const alias = correctCompanyWord(word);
       if (alias) corrections.set(word, alias);
     }
@@ -81,12 +84,12 @@ export class QueryExpander {
       const term = processTerm(word);
       if (!term || this.corpus.occurs(term) || !this.mayBeMisspelt(word) || correctCompanyWord(word)) return word;
       // The corpus holds a synonym group's words as the group's term: its words are looked among by their own stems.
-      const spellings = synonymSpellings();
       const candidates = [...this.corpus.nearTerms(term), ...synonymStemsNear(term, allowedTypos(term.length)).filter((stem) => this.corpus.occurs(synonymTerm(stem)))];
       const meant = nearestSpelling(term, candidates, (candidate) => this.corpus.documentFrequency(synonymTerm(candidate)));
       if (!meant) return word;
-      const written = spellings.get(meant)?.reduce((a, b) => (editDistance(word.toLowerCase(), b) < editDistance(word.toLowerCase(), a) ? b : a));
-      return (this.corpus.occurs(meant) ? writtenForm(meant, word, processTerm) : written) ?? written ?? meant;
+      const typed = word.toLowerCase();
+      const written = synonymSpellings().get(meant)?.reduce((a, b) => (editDistance(typed, b) < editDistance(typed, a) ? b : a));
+      return (this.corpus.occurs(meant) ? writtenForm(meant, word, processTerm) : null) ?? written ?? meant;
     });
   }
 
@@ -112,14 +115,8 @@ export class QueryExpander {
     return parts.join("");
   }
 
-  /** A three-letter word nobody writes, which may be a short name with a letter left out ("goq"). */
-  private mayBeShortName(word: string): boolean {
-    const lower = word.toLowerCase();
-    return word.length === 3 && /^\p{L}+$/u.test(word) && !companyAliases().has(lower) && !isNameWord(lower) && !isEnglishWord(lower) && readQuestion(lower) === lower;
-  }
-
-  private mayBeMisspelt(word: string): boolean {
-    if (!processTerm(word) || /\d/.test(word) || word.length < MIN_RESPELT_LENGTH) return false;
+  private mayBeMisspelt(word: string, minLength = MIN_RESPELT_LENGTH): boolean {
+    if (!processTerm(word) || /\d/.test(word) || word.length < minLength) return false;
     const lower = word.toLowerCase();
     return !companyAliases().has(lower) && !isNameWord(lower) && !isEnglishWord(lower) && readQuestion(lower) === lower;
   }

@@ -55,10 +55,18 @@ export function correctCompanyWord(word: string): string | null {
  * when exactly one name is so; no other typo is read in words this short, where most are other words.
  */
 function shortNameMissingALetter(word: string): string | null {
-  if (isNameWord(word)) return null;
-  const names = [...companyAliases().keys()].filter((alias) => alias.length === 4 && !alias.includes(" ") && [0, 1, 2, 3].some((i) => alias.slice(0, i) + alias.slice(i + 1) === word));
+  if (!shortNames) {
+    shortNames = new Map();
+    for (const alias of companyAliases().keys()) {
+      if (alias.length !== 4 || alias.includes(" ")) continue;
+      for (const short of new Set([0, 1, 2, 3].map((i) => alias.slice(0, i) + alias.slice(i + 1)))) shortNames.set(short, [...(shortNames.get(short) ?? []), alias]);
+    }
+  }
+  const names = isNameWord(word) ? [] : (shortNames.get(word) ?? []);
   return names.length === 1 ? names[0]! : null;
 }
+/** Four-letter names by each three-letter word they make with a letter left out, made on first use. */
+let shortNames: Map<string, string[]> | undefined;
 
 /** Whether a word is English ("slice", "pocket"): a word of the language is never read as a typo of another. */
 export function isEnglishWord(word: string): boolean {
